@@ -1,0 +1,8 @@
+from .base import *  # noqa: F403
+
+DEBUG = True
+SECRET_KEY = "dev-only-not-secret-kennisbank"  # noqa: S105
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+# Demo accounts (created by load_demo) are allowed only with these settings.
+KENNISBANK_DEMO_ACCOUNTS = True
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
