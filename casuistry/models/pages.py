@@ -1,0 +1,264 @@
+import re
+import uuid
+
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Value
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from casuistry.choices import (
+    Bezwaar,
+    CirkelFase,
+    Regeling,
+    RelatieSoort,
+    Signaalbron,
+    Uitkomst,
+    Verplichting,
+    Verwijtbaarheid,
+)
+
+PERIODE_PATTERN = r"^[0-9]{4}(-Q[1-4])?$"
+SEARCH_CONFIG = "dutch"
+
+# Fields that feed full-text search, by weight: A title, B situation, C reasoning.
+WEIGHT_B_FIELDS = ("samenvatting",)
+WEIGHT_C_FIELDS = (
+    "bewust_onbewust",
+    "context_perspectief",
+    "maatschappelijke_impact",
+    "grondwaarde",
+    "beoogd_effect",
+    "maatwerk_oplossing",
+    "juridische_inpassing",
+    "leerpunt",
+)
+
+
+class CasusIndexPage(Page):
+    """`/casus/`: browse and search all published casus."""
+
+    intro = RichTextField("inleiding", blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["casuistry.CasusPage"]
+    parent_page_types = ["home.HomePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "casusoverzicht"
+
+    def serve(self, request, *args, **kwargs):
+        from casuistry.views import casus_index
+
+        return casus_index(request, index_page=self)
+
+
+class CasusTag(TaggedItemBase):
+    content_object = ParentalKey("casuistry.CasusPage", related_name="tagged_items", on_delete=models.CASCADE)
+
+
+class CasusPage(Page):
+    """One anonymised casus with its reasoning (drietrapstoets, omgekeerde toets) and outcome."""
+
+    external_id = models.CharField(
+        "extern kenmerk",
+        max_length=64,
+        unique=True,
+        blank=True,
+        validators=[RegexValidator(r"^[A-Za-z0-9._:-]{1,64}$", "Alleen letters, cijfers en . _ : -")],
+        help_text="Stabiel kenmerk voor uitwisseling; wordt automatisch gevuld als u het leeg laat.",
+    )
+    samenvatting = models.TextField(
+        "samenvatting (situatie)",
+        help_text="Het geanonimiseerde feitenrelaas. Gebruik 'mevrouw F.' als pseudoniem.",
+    )
+    regeling = models.CharField("regeling", max_length=20, choices=Regeling.choices)
+    verplichting = models.CharField("verplichting", max_length=32, choices=Verplichting.choices)
+    thema = models.ForeignKey(
+        "casuistry.Thema", verbose_name="thema", on_delete=models.PROTECT, related_name="casus"
+    )
+    cirkel_fase = models.CharField("fase cirkel van naleving", max_length=20, choices=CirkelFase.choices)
+    signaalbron = models.CharField("signaalbron", max_length=32, choices=Signaalbron.choices, blank=True)
+
+    bewust_onbewust = models.TextField(
+        "1. bewust of onbewust",
+        help_text="Kon de persoon weten wat er verwacht werd? Handelde hij of zij bewust?",
+    )
+    verwijtbaarheid = models.CharField(
+        "oordeel verwijtbaarheid", max_length=16, choices=Verwijtbaarheid.choices, blank=True
+    )
+    context_perspectief = models.TextField(
+        "2. context en perspectief",
+        help_text="Omstandigheden en mogelijkheden: wat mocht redelijkerwijs verwacht worden?",
+    )
+    maatschappelijke_impact = models.TextField(
+        "3. maatschappelijke impact",
+        help_text="Maatschappelijke kosten nu, effect van de beoogde oplossing, en wat als we niets doen?",
+    )
+
+    grondwaarde = models.TextField(
+        "grondwaarde", blank=True, help_text="Welke kernwaarde van de wet staat op het spel?"
+    )
+    beoogd_effect = models.TextField("beoogd effect", blank=True)
+    maatwerk_oplossing = models.TextField("maatwerkoplossing", blank=True)
+    juridische_inpassing = models.TextField("juridische inpassing", blank=True)
+
+    uitkomst = models.CharField("uitkomst", max_length=40, choices=Uitkomst.choices)
+    bedrag_eur = models.PositiveIntegerField(
+        "bedrag (hele euro's)",
+        null=True,
+        blank=True,
+        help_text="Benadelingsbedrag, terugvordering of verlaging.",
+    )
+    periode = models.CharField(
+        "periode",
+        max_length=7,
+        blank=True,
+        validators=[
+            RegexValidator(PERIODE_PATTERN, "Gebruik een jaar (2025) of kwartaal (2025-Q3), nooit een datum.")
+        ],
+    )
+    bezwaar = models.CharField("uitkomst bezwaar", max_length=20, choices=Bezwaar.choices, blank=True)
+    leerpunt = models.TextField("leerpunt", blank=True)
+    tags = ClusterTaggableManager(through=CasusTag, blank=True, verbose_name="tags")
+
+    # Which optional interchange keys an imported record carried, so export reproduces it exactly.
+    interchange_keys = models.JSONField(default=list, blank=True, editable=False)
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("samenvatting"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("regeling"), FieldPanel("verplichting")]),
+                FieldRowPanel([FieldPanel("thema"), FieldPanel("cirkel_fase")]),
+                FieldRowPanel([FieldPanel("signaalbron"), FieldPanel("periode")]),
+                FieldPanel("tags"),
+            ],
+            heading="Kenmerken",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("bewust_onbewust"),
+                FieldPanel("verwijtbaarheid"),
+                FieldPanel("context_perspectief"),
+                FieldPanel("maatschappelijke_impact"),
+            ],
+            heading="Drietrapstoets",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("grondwaarde"),
+                FieldPanel("beoogd_effect"),
+                FieldPanel("maatwerk_oplossing"),
+                FieldPanel("juridische_inpassing"),
+            ],
+            heading="Omgekeerde toets (optioneel)",
+            classname="collapsed",
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("uitkomst"), FieldPanel("bedrag_eur")]),
+                FieldPanel("bezwaar"),
+                FieldPanel("leerpunt"),
+            ],
+            heading="Uitkomst",
+        ),
+        InlinePanel("relations", heading="Precedenten", label="gerelateerde casus"),
+    ]
+    promote_panels = [FieldPanel("slug"), FieldPanel("external_id")]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("samenvatting"),
+        index.SearchField("bewust_onbewust"),
+        index.SearchField("context_perspectief"),
+        index.SearchField("maatschappelijke_impact"),
+        index.FilterField("uitkomst"),
+    ]
+    parent_page_types = ["casuistry.CasusIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "casus"
+        verbose_name_plural = "casus"
+        indexes = [GinIndex(fields=["search_vector"], name="casus_search_vector_gin")]
+
+    @property
+    def has_omgekeerde_toets(self) -> bool:
+        return bool(self.grondwaarde or self.beoogd_effect or self.maatwerk_oplossing)
+
+    @property
+    def periode_label(self) -> str:
+        if not self.periode:
+            return ""
+        if "-Q" in self.periode:
+            year, quarter = self.periode.split("-Q")
+            return f"{quarter}e kwartaal {year}"
+        return self.periode
+
+    def clean(self):
+        super().clean()
+        parts = {
+            "grondwaarde": self.grondwaarde,
+            "beoogd_effect": self.beoogd_effect,
+            "maatwerk_oplossing": self.maatwerk_oplossing,
+        }
+        if any(parts.values()) or self.juridische_inpassing:
+            missing = {
+                name: "Vul ook dit onderdeel van de omgekeerde toets in."
+                for name, v in parts.items()
+                if not v
+            }
+            if missing:
+                raise ValidationError(missing)
+        if self.periode and not re.match(PERIODE_PATTERN, self.periode):
+            raise ValidationError({"periode": "Gebruik een jaar (2025) of kwartaal (2025-Q3)."})
+
+    def save(self, *args, **kwargs):
+        if not self.external_id:
+            self.external_id = f"KB-{uuid.uuid4().hex[:10].upper()}"
+        super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        # Wagtail saves drafts of live pages with update_fields on bookkeeping columns only;
+        # the row's content (and so its search vector) changes only when content is written.
+        if update_fields is None or {"title", *WEIGHT_B_FIELDS, *WEIGHT_C_FIELDS} & set(update_fields):
+            self.refresh_search_vector()
+
+    def refresh_search_vector(self):
+        """Recompute the weighted Dutch tsvector from this object's values, in one UPDATE."""
+        thema_name = self.thema.name if self.thema_id else ""
+        tag_names = " ".join(sorted(t.name for t in self.tags.all()))
+        vector = SearchVector(Value(self.title), weight="A", config=SEARCH_CONFIG)
+        for text in (self.samenvatting, thema_name, tag_names):
+            vector += SearchVector(Value(text or ""), weight="B", config=SEARCH_CONFIG)
+        reasoning = "\n".join(getattr(self, name) or "" for name in WEIGHT_C_FIELDS)
+        vector += SearchVector(Value(reasoning), weight="C", config=SEARCH_CONFIG)
+        CasusPage.objects.filter(pk=self.pk).update(search_vector=vector)
+
+
+class CasusRelation(Orderable):
+    """A precedent link between two casus, with how they relate."""
+
+    casus = ParentalKey(CasusPage, related_name="relations", on_delete=models.CASCADE)
+    related = models.ForeignKey(
+        CasusPage, verbose_name="casus", related_name="related_from", on_delete=models.CASCADE
+    )
+    soort = models.CharField(
+        "relatie", max_length=20, choices=RelatieSoort.choices, default=RelatieSoort.VERGELIJKBAAR
+    )
+    toelichting = models.CharField("toelichting", max_length=300, blank=True)
+
+    panels = [FieldPanel("related"), FieldPanel("soort"), FieldPanel("toelichting")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "gerelateerde casus"
+        verbose_name_plural = "gerelateerde casus"

@@ -1,0 +1,36 @@
+from django.db import models
+from django.utils.text import slugify
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+
+class Thema(index.Indexed, models.Model):
+    """A curated theme (e.g. 'Giften en leningen') used as the main facet of casus."""
+
+    name = models.CharField("naam", max_length=100, unique=True)
+    slug = models.SlugField("slug", max_length=100, unique=True, blank=True)
+    description = models.TextField("toelichting", blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "thema"
+        verbose_name_plural = "thema's"
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Thema, self.name)
+        super().save(*args, **kwargs)
+
+
+def unique_slug(model, text: str, *, max_length: int = 100) -> str:
+    base = slugify(text)[: max_length - 6] or "thema"
+    slug, n = base, 2
+    while model.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug

@@ -1,0 +1,17 @@
+from django.urls import reverse
+
+
+def navigation(request):
+    items = [
+        ("/", "Start"),
+        ("/casus/", "Casus"),
+        ("/kennis/", "Kennis"),
+        ("/begrippen/", "Begrippen"),
+        (reverse("zoeken"), "Zoeken"),
+    ]
+    path = request.path
+    nav = [
+        {"url": url, "label": label, "current": path == url or (url != "/" and path.startswith(url))}
+        for url, label in items
+    ]
+    return {"main_navigation": nav}
