@@ -1,0 +1,174 @@
+import pytest
+from django.contrib.postgres.search import SearchQuery
+
+from casuistry.models import CasusPage
+from casuistry.selectors.search import search_casus
+from tests.factories import create_casus
+
+pytestmark = pytest.mark.django_db
+
+
+def ids(result):
+    return [hit.casus.external_id for hit in result.hits]
+
+
+def test_dutch_stemming_gift_finds_giften():
+    create_casus(
+        external_id="GIFT",
+        summary="Mevrouw F. ontving maandelijks giften van haar ouders en meldde die niet.",
+    )
+    create_casus(
+        external_id="AUTO",
+        title="Auto op naam",
+        summary="Meneer K. heeft een auto op zijn naam staan.",
+        thema="Auto op naam",
+    )
+
+    result = search_casus(query="gift")
+
+    assert ids(result) == ["GIFT"]
+
+
+def test_or_semantics_ranks_the_closest_casus_first_for_a_long_draft():
+    create_casus(
+        external_id="SAMEN",
+        title="Vriend blijft vaak slapen",
+        summary="Mevrouw B. kreeg bezoek van haar vriend die bijna elke nacht bleef slapen; "
+        "bankafschriften tonen gezamenlijke boodschappen. Onderzoek naar gezamenlijke huishouding.",
+        thema="Gezamenlijke huishouding",
+    )
+    create_casus(
+        external_id="HENNEP",
+        title="Hennepkwekerij op zolder",
+        summary="Na een tip werd bij een huisbezoek een hennepkwekerij op zolder aangetroffen.",
+        thema="Hennepteelt",
+    )
+    create_casus(
+        external_id="ANDERS", summary="Meneer D. verzuimde drie afspraken bij het re-integratiebedrijf."
+    )
+    draft = (
+        "Wij ontvingen een tip dat de vriend van mevrouw P. bijna elke nacht bij haar blijft slapen. "
+        "Zij zegt dat hij een eigen woning heeft, maar op de bankafschriften zien we dat zij samen "
+        "boodschappen doen en dat hij meebetaalt aan de energierekening. Wij overwegen een onderzoek naar "
+        "een gezamenlijke huishouding en willen weten hoe collega's eerder met zulke signalen omgingen, "
+        "en of er een waarschuwing of terugvordering volgde."
+    )
+    assert len(draft.split()) >= 60
+
+    result = search_casus(query=draft)
+
+    and_query = SearchQuery(draft, config="dutch", search_type="websearch")
+    assert CasusPage.objects.filter(search_vector=and_query).count() == 0  # AND finds nothing
+    assert result.total == 2
+    assert ids(result) == ["SAMEN", "HENNEP"]
+
+
+def test_facets_combine_with_the_query_and_count_per_value():
+    create_casus(
+        external_id="A",
+        summary="Giften van de ouders niet gemeld.",
+        uitkomst="waarschuwing",
+        thema="Giften en leningen",
+    )
+    create_casus(
+        external_id="B",
+        summary="Giften van een broer niet gemeld.",
+        uitkomst="boete",
+        thema="Giften en leningen",
+    )
+    create_casus(
+        external_id="C", summary="Hennepkwekerij gevonden op zolder.", uitkomst="boete", thema="Hennepteelt"
+    )
+
+    result = search_casus(query="giften", filters={"uitkomst": ["boete"]})
+
+    assert ids(result) == ["B"]
+    uitkomst = next(f for f in result.facets if f.param == "uitkomst")
+    counts = {v.value: (v.count, v.selected) for v in uitkomst.values}
+    # Counts of a facet ignore its own selection (so users can widen it) but respect the query.
+    assert counts == {"waarschuwing": (1, False), "boete": (1, True)}
+    thema = next(f for f in result.facets if f.param == "thema")
+    assert [(v.label, v.count) for v in thema.values] == [("Giften en leningen", 1)]
+
+
+def test_values_within_a_facet_are_or_and_facets_are_and():
+    create_casus(external_id="A", uitkomst="waarschuwing", regeling="IOAW")
+    create_casus(external_id="B", uitkomst="boete", regeling="Participatiewet")
+    create_casus(external_id="C", uitkomst="maatregel", regeling="IOAW")
+
+    either = search_casus(filters={"uitkomst": ["waarschuwing", "boete"]})
+    both = search_casus(filters={"uitkomst": ["waarschuwing", "boete"], "regeling": ["IOAW"]})
+
+    assert sorted(ids(either)) == ["A", "B"]
+    assert ids(both) == ["A"]
+
+
+def test_tag_and_bezwaar_facets():
+    create_casus(external_id="A", tags=["schulden", "eerste keer"], bezwaar="gegrond")
+    create_casus(external_id="B", tags=["schulden"], bezwaar=None)
+
+    assert ids(search_casus(filters={"tag": ["eerste-keer"]})) == ["A"]
+    assert ids(search_casus(filters={"bezwaar": ["geen"]})) == ["B"]
+    tags = next(f for f in search_casus().facets if f.param == "tag")
+    assert {(v.label, v.count) for v in tags.values} >= {("schulden", 2), ("eerste keer", 1)}
+
+
+def test_snippet_highlights_matching_words_and_escapes_html():
+    create_casus(
+        external_id="A", summary="Moeder & zus gaven mevrouw F. <script>x</script> maandelijks giften."
+    )
+
+    hit = search_casus(query="giften moeder").hits[0]
+
+    assert "<mark>giften</mark>" in hit.snippet
+    assert "<script>" not in hit.snippet
+    assert "&amp;" in hit.snippet
+    assert "giften" in hit.matched_terms
+
+
+def test_weights_put_a_title_match_above_a_reasoning_match():
+    create_casus(
+        external_id="REDEN",
+        title="Onbekende inkomsten",
+        summary="Meneer A. had inkomsten die hij niet meldde.",
+        drietrapstoets={
+            "bewust_onbewust": "Geen opzet bij de kostendelersnorm.",
+            "context_perspectief": "Schulden.",
+            "maatschappelijke_impact": "Beperkt.",
+        },
+    )
+    create_casus(
+        external_id="TITEL",
+        title="Kostendelersnorm bij inwonende zoon",
+        summary="De meerderjarige zoon woont weer thuis.",
+    )
+
+    assert ids(search_casus(query="kostendelersnorm"))[:2] == ["TITEL", "REDEN"]
+
+
+def test_pagination_and_sort_by_period():
+    for n, periode in enumerate(["2022", "2024-Q1", "2025-Q3"]):
+        create_casus(external_id=f"P{n}", periode=periode)
+
+    first = search_casus(sort="datum", per_page=2, page=1)
+    second = search_casus(sort="datum", per_page=2, page=2)
+
+    assert first.total == 3 and first.num_pages == 2 and first.has_next
+    assert ids(first) == ["P2", "P1"]
+    assert ids(second) == ["P0"] and second.has_previous
+
+
+def test_drafts_and_unpublished_casus_are_not_found():
+    casus = create_casus(external_id="WEG", summary="Giften van de buurvrouw niet gemeld.")
+    casus.unpublish()
+
+    assert search_casus(query="giften").total == 0
+
+
+def test_query_of_only_stopwords_gives_a_notice_not_an_error():
+    create_casus()
+
+    result = search_casus(query="de het een")
+
+    assert result.total == 0
+    assert result.notice

@@ -1,0 +1,41 @@
+import json
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from kennisbank.accounts import roles
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+@pytest.fixture
+def make_user(db):
+    def make(role: str | None = None, username: str | None = None):
+        User = get_user_model()
+        name = username or (role or "gebruiker").lower().replace(" ", "_")
+        user = User.objects.create_user(username=name, password="geheim-wachtwoord")
+        if role:
+            user.groups.add(Group.objects.get(name=role))
+        return user
+
+    return make
+
+
+@pytest.fixture
+def consulent(make_user):
+    return make_user(roles.CONSULENT)
+
+
+@pytest.fixture
+def consulent_client(client, consulent):
+    client.force_login(consulent)
+    return client
+
+
+@pytest.fixture(scope="session")
+def casus_schema():
+    from django.conf import settings
+
+    return json.loads(Path(settings.CASUS_SCHEMA_FILE).read_text(encoding="utf-8"))

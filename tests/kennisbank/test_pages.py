@@ -1,0 +1,93 @@
+import pytest
+
+from casuistry.models import CasusPage
+from tests.factories import create_casus
+
+pytestmark = pytest.mark.django_db
+
+
+def test_casus_page_shows_drietrapstoets_omgekeerde_toets_and_outcome(consulent_client):
+    casus = create_casus(
+        title="Huurschuld en dreigende uitzetting",
+        uitkomst="maatwerk via omgekeerde toets",
+        omgekeerde_toets={
+            "grondwaarde": "Een menswaardig bestaan.",
+            "beoogd_effect": "Woning behouden.",
+            "maatwerk_oplossing": "Bijzondere bijstand voor de huurschuld.",
+            "juridische_inpassing": "Art. 35 Participatiewet.",
+        },
+        periode="2024-Q3",
+    )
+
+    html = consulent_client.get(casus.url).content.decode()
+
+    for text in [
+        "Huurschuld en dreigende uitzetting",
+        "Drietrapstoets",
+        "1. Bewust of onbewust",
+        "Zij wist niet dat dit gemeld moest worden.",
+        "Omgekeerde toets",
+        "Woning behouden.",
+        "Maatwerk via omgekeerde toets",
+        "3e kwartaal 2024",
+    ]:
+        assert text in html
+
+
+def test_casus_index_shows_results_facets_and_highlights(consulent_client):
+    create_casus(
+        summary="Mevrouw F. ontving giften van haar ouders voor de boodschappen.", thema="Giften en leningen"
+    )
+    create_casus(summary="Meneer K. werkte zwart in een autowerkplaats.", thema="Zwart werk")
+
+    html = consulent_client.get("/casus/?q=gift&thema=giften-en-leningen").content.decode()
+
+    assert "1 casus gevonden" in html
+    assert "<mark>giften</mark>" in html
+    assert 'name="thema" value="giften-en-leningen"' in html and "checked" in html
+    assert "Thema: Giften en leningen" in html  # the active filter can be removed
+
+
+def test_global_search_lists_casus_articles_and_begrippen(consulent_client):
+    from kennisbank.glossary.models import Begrip
+
+    create_casus(summary="Meneer K. kweekte hennep op zolder met lampen en afzuiging.")
+    Begrip.objects.create(term="Hennepteelt", definition="Het kweken van hennep.", synonyms=["wietplantage"])
+
+    html = consulent_client.get("/zoeken/?q=hennep").content.decode()
+
+    assert "Casus (1)" in html and "Hennepteelt" in html
+
+
+def test_home_shows_search_box_recent_casus_and_themes(consulent_client):
+    create_casus(title="Recent toegevoegd", thema="Erfenis")
+
+    html = consulent_client.get("/").content.decode()
+
+    assert 'role="search"' in html and "Recent toegevoegd" in html and "Erfenis" in html
+
+
+def test_load_demo_is_idempotent_and_complete(settings):
+    from django.core.management import call_command
+
+    from kennisbank.articles.models import KennisartikelPage
+    from kennisbank.glossary.models import Begrip
+
+    call_command("load_demo", stdout=__import__("io").StringIO(), stderr=__import__("io").StringIO())
+    first = (CasusPage.objects.count(), KennisartikelPage.objects.count(), Begrip.objects.count())
+    call_command("load_demo", stdout=__import__("io").StringIO(), stderr=__import__("io").StringIO())
+    second = (CasusPage.objects.count(), KennisartikelPage.objects.count(), Begrip.objects.count())
+
+    assert first == second
+    assert first[0] >= 40 and first[1] >= 8 and first[2] >= 30
+    from django.contrib.auth import authenticate
+
+    assert authenticate(username="consulent", password="demo-consulent") is not None
+
+
+def test_demo_accounts_are_refused_outside_demo_settings(settings):
+    from casuistry.services.demo import create_demo_users
+
+    settings.KENNISBANK_DEMO_ACCOUNTS = False
+    with pytest.raises(RuntimeError):
+        create_demo_users()
