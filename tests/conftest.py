@@ -10,6 +10,19 @@ from kennisbank.accounts import roles
 DATA_DIR = Path(__file__).parent / "data"
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Transactional tests flush the database at the end; with --reuse-db the next session would
+    start without the rows the migrations created. Put them back (idempotent)."""
+    from django.apps import apps
+
+    from kennisbank.accounts.setup import ensure_roles, ensure_site_structure
+
+    with django_db_blocker.unblock():
+        ensure_site_structure(apps)
+        ensure_roles(apps)
+
+
 @pytest.fixture
 def make_user(db):
     def make(role: str | None = None, username: str | None = None):
