@@ -105,10 +105,15 @@ def _json_reason(exc: json.JSONDecodeError) -> str:
 
 
 def validate_record(data, line: int) -> list[LineMessage]:
+    return validate_with(_validator(), data, line)
+
+
+def validate_with(validator: Draft202012Validator, data, line: int) -> list[LineMessage]:
+    """Validate one JSON value against a schema; Dutch messages naming line and field, no values."""
     if not isinstance(data, dict):
         return [LineMessage(line, "(regel)", "moet één JSON-object zijn")]
     messages: list[LineMessage] = []
-    for error in sorted(_validator().iter_errors(data), key=lambda e: list(e.absolute_path)):
+    for error in sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
         messages.extend(_translate(error, line))
     # One message per field and reason is enough, in a stable order.
     return sorted(set(messages), key=lambda m: (m.field, m.reason))
@@ -184,6 +189,8 @@ def _reason(error, path) -> str:
         return "bevat dubbele waarden"
     if kind == "minProperties":
         return "mag niet leeg zijn"
+    if kind == "minimum" and expected == 1:
+        return "moet minimaal 1 zijn"
     return "ongeldige waarde"
 
 
