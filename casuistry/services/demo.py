@@ -25,7 +25,7 @@ from kennisbank.glossary.models import Begrip
 BASE_DIR = Path(settings.BASE_DIR)
 DEMO_CASUS = BASE_DIR / "casuistry" / "demo_data" / "casus.jsonl"
 DEMO_ARTICLES = BASE_DIR / "kennisbank" / "demo_data" / "kennisartikelen.json"
-DEMO_BEGRIPPEN = BASE_DIR / "kennisbank" / "demo_data" / "begrippen.json"
+DEMO_BEGRIPPEN = BASE_DIR / "kennisbank" / "glossary" / "data" / "begrippen.json"
 
 
 @dataclass(frozen=True)
