@@ -1,1 +1,58 @@
-"""Signal receivers of the casuistry app (connected in CasuistryConfig.ready)."""
+"""Keep the semantic index in step with publishing (connected in CasuistryConfig.ready)."""
+
+import threading
+from contextlib import contextmanager
+
+from django.db import transaction
+from django.dispatch import receiver
+from wagtail.signals import page_published, page_unpublished
+
+_deferred = threading.local()
+
+
+@contextmanager
+def deferred_indexing():
+    """Collect published casus and embed them in one batch after the transaction commits.
+
+    Bulk writes (import, demo) use this so that 160 casus are one batched task, not 160.
+    """
+    outer = getattr(_deferred, "ids", None)
+    if outer is not None:
+        yield
+        return
+    _deferred.ids = []
+    try:
+        yield
+        ids = list(dict.fromkeys(_deferred.ids))
+    finally:
+        _deferred.ids = None
+    if ids:
+        transaction.on_commit(lambda: _enqueue(ids))
+
+
+def _enqueue(ids: list[int]) -> None:
+    from casuistry.tasks import embed_casus_task
+
+    embed_casus_task.enqueue(ids)
+
+
+@receiver(page_published)
+def embed_published_casus(sender, instance, **kwargs):
+    from casuistry.models import CasusPage
+
+    if not isinstance(instance, CasusPage):
+        return
+    pending = getattr(_deferred, "ids", None)
+    if pending is not None:
+        pending.append(instance.pk)
+    else:
+        transaction.on_commit(lambda: _enqueue([instance.pk]))
+
+
+@receiver(page_unpublished)
+def remove_unpublished_casus(sender, instance, **kwargs):
+    from casuistry.models import CasusPage
+    from casuistry.services.indexing import remove_casus
+
+    if isinstance(instance, CasusPage):
+        remove_casus(instance.pk)

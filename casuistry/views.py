@@ -11,6 +11,7 @@ def search_params(request) -> dict:
         "query": request.GET.get("q", "")[:4000],
         "filters": request.GET,
         "sort": request.GET.get("sort", SORTS[0]),
+        "mode": request.GET.get("mode", "hybrid"),
         "page": page_number(request),
     }
 

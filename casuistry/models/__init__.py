@@ -1,4 +1,5 @@
+from .embeddings import Aspect, CasusEmbedding
 from .pages import CasusIndexPage, CasusPage, CasusRelation, CasusTag
 from .taxonomy import Thema
 
-__all__ = ["CasusIndexPage", "CasusPage", "CasusRelation", "CasusTag", "Thema"]
+__all__ = ["Aspect", "CasusEmbedding", "CasusIndexPage", "CasusPage", "CasusRelation", "CasusTag", "Thema"]

@@ -83,9 +83,7 @@ class CasusPage(Page):
     )
     regeling = models.CharField("regeling", max_length=20, choices=Regeling.choices)
     verplichting = models.CharField("verplichting", max_length=32, choices=Verplichting.choices)
-    thema = models.ForeignKey(
-        "casuistry.Thema", verbose_name="thema", on_delete=models.PROTECT, related_name="casus"
-    )
+    thema = models.ForeignKey("casuistry.Thema", verbose_name="thema", on_delete=models.PROTECT, related_name="casus")
     cirkel_fase = models.CharField("fase cirkel van naleving", max_length=20, choices=CirkelFase.choices)
     signaalbron = models.CharField("signaalbron", max_length=32, choices=Signaalbron.choices, blank=True)
 
@@ -123,9 +121,7 @@ class CasusPage(Page):
         "periode",
         max_length=7,
         blank=True,
-        validators=[
-            RegexValidator(PERIODE_PATTERN, "Gebruik een jaar (2025) of kwartaal (2025-Q3), nooit een datum.")
-        ],
+        validators=[RegexValidator(PERIODE_PATTERN, "Gebruik een jaar (2025) of kwartaal (2025-Q3), nooit een datum.")],
     )
     bezwaar = models.CharField("uitkomst bezwaar", max_length=20, choices=Bezwaar.choices, blank=True)
     leerpunt = models.TextField("leerpunt", blank=True)
@@ -192,6 +188,13 @@ class CasusPage(Page):
         verbose_name_plural = "casus"
         indexes = [GinIndex(fields=["search_vector"], name="casus_search_vector_gin")]
 
+    def get_context(self, request, *args, **kwargs):
+        from casuistry.selectors.search import search_casus
+
+        context = super().get_context(request, *args, **kwargs)
+        context["similar"] = search_casus(like=self, per_page=5).hits
+        return context
+
     @property
     def has_omgekeerde_toets(self) -> bool:
         return bool(self.grondwaarde or self.beoogd_effect or self.maatwerk_oplossing)
@@ -213,11 +216,7 @@ class CasusPage(Page):
             "maatwerk_oplossing": self.maatwerk_oplossing,
         }
         if any(parts.values()) or self.juridische_inpassing:
-            missing = {
-                name: "Vul ook dit onderdeel van de omgekeerde toets in."
-                for name, v in parts.items()
-                if not v
-            }
+            missing = {name: "Vul ook dit onderdeel van de omgekeerde toets in." for name, v in parts.items() if not v}
             if missing:
                 raise ValidationError(missing)
         if self.periode and not re.match(PERIODE_PATTERN, self.periode):
@@ -249,12 +248,8 @@ class CasusRelation(Orderable):
     """A precedent link between two casus, with how they relate."""
 
     casus = ParentalKey(CasusPage, related_name="relations", on_delete=models.CASCADE)
-    related = models.ForeignKey(
-        CasusPage, verbose_name="casus", related_name="related_from", on_delete=models.CASCADE
-    )
-    soort = models.CharField(
-        "relatie", max_length=20, choices=RelatieSoort.choices, default=RelatieSoort.VERGELIJKBAAR
-    )
+    related = models.ForeignKey(CasusPage, verbose_name="casus", related_name="related_from", on_delete=models.CASCADE)
+    soort = models.CharField("relatie", max_length=20, choices=RelatieSoort.choices, default=RelatieSoort.VERGELIJKBAAR)
     toelichting = models.CharField("toelichting", max_length=300, blank=True)
 
     panels = [FieldPanel("related"), FieldPanel("soort"), FieldPanel("toelichting")]

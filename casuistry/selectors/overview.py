@@ -6,9 +6,7 @@ from casuistry.models import CasusPage, Thema
 
 
 def recent_casus(*, limit: int = 6) -> list[CasusPage]:
-    return list(
-        CasusPage.objects.live().select_related("thema").order_by("-first_published_at", "-pk")[:limit]
-    )
+    return list(CasusPage.objects.live().select_related("thema").order_by("-first_published_at", "-pk")[:limit])
 
 
 def themes_with_counts() -> list[Thema]:

@@ -1,19 +1,28 @@
 """The one casus search: query + facet filters in, ranked casus with explanations out.
 
-Every place that looks for casus (casus index, global search, API, similar-cases panels, besluit
-voorbereiden, intervisie) calls :func:`search_casus`. Do not write a second search path.
+Every place that looks for casus (casus index, global search, similar casus, editor panel, besluit
+voorbereiden, intervisie, API, evaluation) calls :func:`search_casus`. Do not write a second path.
 
-Full-text search uses PostgreSQL's ``dutch`` configuration (snowball stemming, stop words) over a
-stored tsvector weighted A (title), B (situation, thema, tags), C (reasoning). Query words are
-combined with OR and ranked, so that a long draft pasted as a query still finds the casus sharing
-most of its words, where AND semantics would find nothing.
+Modes
+- ``fts``: PostgreSQL ``dutch`` full-text search over a stored tsvector weighted A (title),
+  B (situation, thema, tags), C (reasoning). Query words are OR-ed and ranked, so a long draft
+  pasted as a query still finds the casus sharing most of its words; words found in most casus
+  are left out (ts_rank has no IDF).
+- ``semantic``: cosine similarity between the e5 query embedding (the query plus the glossary
+  synonyms of concepts it mentions) and each casus' situation vector, through pgvector's HNSW index.
+- ``hybrid`` (default): both candidate lists, fused by weighted reciprocal rank (weights tuned on
+  tests/data, see docs/search.md). Facet filters apply to both sides.
+If the embedding model is unavailable, or the stored vectors come from another model, semantic
+and hybrid fall back to ``fts`` with a notice; nothing fails.
 """
 
 from __future__ import annotations
 
 import html
+import logging
 import math
 import re
+import time
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
@@ -22,7 +31,10 @@ from django.db.models import Count, F, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 from casuistry.choices import Bezwaar, CirkelFase, Regeling, Uitkomst, Verplichting
-from casuistry.models import CasusPage
+from casuistry.models import Aspect, CasusEmbedding, CasusPage
+from casuistry.selectors.thesaurus import expansions
+
+logger = logging.getLogger(__name__)
 
 SEARCH_CONFIG = "dutch"
 MAX_QUERY_TERMS = 80
@@ -32,7 +44,27 @@ RANK_NORMALIZATION = 1  # divide by 1 + log(document length): long casus don't w
 HIGHLIGHT_START, HIGHLIGHT_STOP = "\u27e6", "\u27e7"
 NO_BEZWAAR = "geen"
 SORTS = ("relevantie", "datum")
-MODES = ("fts",)
+MODES = ("fts", "semantic", "hybrid")
+
+# Fusion, tuned on tests/data/search_eval_* (docs/search.md explains the choice).
+CANDIDATES = 100  # per side
+RRF_K = 20
+WEIGHT_SEMANTIC = 1.0
+WEIGHT_FTS = 0.6
+MIN_SIMILARITY = 0.80  # below this a semantic-only candidate is not shown
+HNSW_EF_SEARCH = 120
+THESAURUS_TERMS = 6
+COMMON_TERM_SHARE = 0.35  # query words in more than this share of casus are left out of FTS
+MIN_KEPT_TERMS = 3
+FREQUENCY_CACHE_SECONDS = 300
+SCORE_BANDS = ((0.88, "sterk"), (0.84, "redelijk"), (0.0, "zwak"))
+
+NOTICE_NO_WORDS = "Uw zoekvraag bevat geen woorden waarop gezocht kan worden."
+NOTICE_MODEL_DOWN = "Zoeken op betekenis is nu niet beschikbaar; de resultaten zijn alleen op trefwoorden gevonden."
+NOTICE_MODEL_CHANGED = (
+    "Het zoekmodel is gewijzigd en de casus zijn nog niet opnieuw geïndexeerd "
+    "(beheer: manage.py reindex_casus); de resultaten zijn alleen op trefwoorden gevonden."
+)
 
 
 @dataclass(frozen=True)
@@ -81,7 +113,14 @@ class CasusHit:
     score: float
     snippet: str = ""  # safe HTML with <mark> around matching words
     matched_terms: list[str] = field(default_factory=list)
+    similarity: float | None = None
     reasons: list[str] = field(default_factory=list)
+
+    @property
+    def similarity_band(self) -> str:
+        if self.similarity is None:
+            return ""
+        return next(label for floor, label in SCORE_BANDS if self.similarity >= floor)
 
 
 @dataclass
@@ -96,6 +135,7 @@ class SearchResult:
     facets: list[FacetResult]
     filters: dict[str, list[str]]
     notice: str = ""
+    expanded_with: list[str] = field(default_factory=list)
 
     @property
     def num_pages(self) -> int:
@@ -142,8 +182,63 @@ def tsquery_text(text: str) -> str | None:
 
 
 def build_tsquery(text: str) -> SearchQuery | None:
-    raw = tsquery_text(text)
+    raw = tsquery_text(informative_text(text))
     return SearchQuery(raw, config=SEARCH_CONFIG, search_type="raw") if raw else None
+
+
+def informative_text(text: str, *, max_share: float | None = None) -> str:
+    """Drop query words that occur in most casus (ts_rank has no IDF; under OR they drown the rest).
+
+    Keeps at least MIN_KEPT_TERMS of the rarest words, so a query never empties.
+    """
+    max_share = COMMON_TERM_SHARE if max_share is None else max_share
+    terms = query_terms(text)
+    if len(terms) <= MIN_KEPT_TERMS:
+        return text
+    total, frequencies = document_frequencies()
+    if not total:
+        return text
+    stems = _stems(terms)
+    share = {t: frequencies.get(stems.get(t, ""), 0) / total for t in terms}
+    kept = [t for t in terms if share[t] <= max_share]
+    if len(kept) < MIN_KEPT_TERMS:
+        kept = sorted(terms, key=lambda t: share[t])[:MIN_KEPT_TERMS]
+    return " ".join(kept)
+
+
+def _stems(terms: list[str]) -> dict[str, str]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT t, (SELECT lexeme FROM unnest(to_tsvector(%s::regconfig, t)) LIMIT 1) FROM unnest(%s::text[]) AS t",
+            [SEARCH_CONFIG, terms],
+        )
+        return {term: stem or "" for term, stem in cursor.fetchall()}
+
+
+_frequency_cache: dict[str, object] = {"at": 0.0, "value": (0, {})}
+
+
+def document_frequencies() -> tuple[int, dict[str, int]]:
+    """(number of published casus, {lexeme: number of casus containing it}); cached for a few minutes."""
+    now = time.monotonic()
+    if now - _frequency_cache["at"] > FREQUENCY_CACHE_SECONDS:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM casuistry_casuspage c "
+                "JOIN wagtailcore_page p ON p.id = c.page_ptr_id WHERE p.live"
+            )
+            total = cursor.fetchone()[0]
+            cursor.execute(
+                "SELECT word, ndoc FROM ts_stat($$SELECT c.search_vector FROM casuistry_casuspage c "
+                "JOIN wagtailcore_page p ON p.id = c.page_ptr_id WHERE p.live$$)"
+            )
+            _frequency_cache["value"] = (total, dict(cursor.fetchall()))
+        _frequency_cache["at"] = now
+    return _frequency_cache["value"]
+
+
+def clear_frequency_cache() -> None:
+    _frequency_cache["at"] = 0.0
 
 
 def search_casus(
@@ -151,44 +246,50 @@ def search_casus(
     query: str = "",
     filters: dict | None = None,
     sort: str = "relevantie",
-    mode: str = "fts",
+    mode: str = "hybrid",
     page: int = 1,
     per_page: int = 10,
     exclude_ids: tuple[int, ...] = (),
+    like: CasusPage | None = None,
 ) -> SearchResult:
+    """Search published casus. ``like`` finds casus similar to a given one (its stored vectors)."""
     query = (query or "").strip()
     filters = clean_filters(filters or {})
     sort = sort if sort in SORTS else "relevantie"
-    mode = mode if mode in MODES else "fts"
+    mode = mode if mode in MODES else "hybrid"
     per_page = max(1, min(per_page, 100))
     page = max(1, page)
-
-    tsquery = build_tsquery(query) if query and _has_searchable_words(query) else None
     base = CasusPage.objects.live().exclude(pk__in=exclude_ids)
-    matching = base.filter(search_vector=tsquery) if tsquery is not None else base
+
+    if like is not None:
+        return _similar_to(like, base, filters, page, per_page)
+    if not query:
+        return _browse(base, filters, sort, mode, page, per_page)
+    if not _has_searchable_words(query):
+        return _empty(query, mode, sort, page, per_page, filters, NOTICE_NO_WORDS)
+
+    # Glossary synonyms help the embedding (paraphrase); under OR they only add noise to FTS.
+    expanded = expansions(query)[:THESAURUS_TERMS]
+    fts_text = query
     notice = ""
-    if query and tsquery is None:
-        matching = base.none()
-        notice = "Uw zoekvraag bevat geen woorden waarop gezocht kan worden."
+    vector = None
+    if mode in ("semantic", "hybrid"):
+        vector, notice = _query_vector(f"{query} ({', '.join(expanded)})" if expanded else query)
+        if vector is None:
+            mode = "fts"
+    if mode == "fts":
+        return _fts_search(base, query, fts_text, filters, sort, page, per_page, notice, expanded)
 
-    results = _apply_filters(matching, filters)
-    total = results.count()
-    ordered = _order(results, tsquery, sort)
-    offset = (page - 1) * per_page
-    rows = list(ordered.select_related("thema")[offset : offset + per_page])
-    hits = _explain(rows, query, tsquery, filters)
-
-    return SearchResult(
-        query=query,
-        mode=mode,
-        sort=sort,
-        hits=hits,
-        total=total,
-        page=page,
-        per_page=per_page,
-        facets=_facet_counts(matching, filters),
-        filters=filters,
-        notice=notice,
+    scores: dict[int, float] = {}
+    similarity = _semantic_candidates(vector, _apply_filters(base, filters))
+    semantic_ranked = [pk for pk, sim in similarity.items() if sim >= MIN_SIMILARITY]
+    _add_rrf(scores, semantic_ranked, WEIGHT_SEMANTIC)
+    if mode == "hybrid":
+        _add_rrf(scores, _fts_candidates(_apply_filters(base, filters), fts_text), WEIGHT_FTS)
+    ranked = sorted(scores, key=lambda pk: (-scores[pk], pk))
+    unfiltered = _candidate_pool(base, fts_text, vector, mode) if filters else set(ranked)
+    return _page_of_ranked(
+        ranked, scores, similarity, query, mode, sort, page, per_page, filters, base, unfiltered, notice, expanded
     )
 
 
@@ -200,6 +301,154 @@ def _has_searchable_words(query: str) -> bool:
     with connection.cursor() as cursor:
         cursor.execute("SELECT numnode(to_tsquery(%s::regconfig, %s))", [SEARCH_CONFIG, raw])
         return cursor.fetchone()[0] > 0
+
+
+def _query_vector(query: str) -> tuple[list[float] | None, str]:
+    from casuistry import embeddings
+
+    stored = set(CasusEmbedding.objects.values_list("model_identity", flat=True).distinct()[:5])
+    if not stored:
+        return None, ""  # nothing indexed yet: keyword search is all there is
+    try:
+        identity = embeddings.model_identity()
+        if stored and stored != {identity}:
+            logger.warning("Zoekmodel gewijzigd; vectoren van een ander model. Voer reindex_casus uit.")
+            return None, NOTICE_MODEL_CHANGED
+        return embeddings.embed_query(query), ""
+    except embeddings.EmbeddingUnavailable:
+        logger.warning("Zoekmodel niet beschikbaar; terugval op zoeken op trefwoorden.")
+        return None, NOTICE_MODEL_DOWN
+
+
+def _semantic_candidates(vector, allowed: QuerySet, limit: int = CANDIDATES) -> dict[int, float]:
+    """Cosine similarity to the situation vectors, best first. Filters apply inside the index scan."""
+    allowed_sql, allowed_params = allowed.values("pk").query.sql_with_params()
+    literal = _vector_literal(vector)
+    with connection.cursor() as cursor:
+        # Iterative HNSW scans keep going until enough rows pass the filter (pgvector >= 0.8).
+        cursor.execute("SET hnsw.iterative_scan = relaxed_order")
+        cursor.execute("SET hnsw.ef_search = %s", [HNSW_EF_SEARCH])
+        cursor.execute(
+            "SELECT casus_id, 1 - (embedding <=> %s::vector) FROM casuistry_casusembedding "
+            f"WHERE aspect = %s AND casus_id IN ({allowed_sql}) "
+            "ORDER BY embedding <=> %s::vector LIMIT %s",
+            [literal, Aspect.SITUATIE, *allowed_params, literal, limit],
+        )
+        return dict(cursor.fetchall())
+
+
+def _vector_literal(vector) -> str:
+    return "[" + ",".join(f"{float(x):.7g}" for x in vector) + "]"
+
+
+def _fts_candidates(allowed: QuerySet, fts_text: str, limit: int = CANDIDATES) -> list[int]:
+    tsquery = build_tsquery(fts_text)
+    if tsquery is None:
+        return []
+    return list(
+        _rank(allowed.filter(search_vector=tsquery), tsquery)
+        .order_by("-score", "-pk")
+        .values_list("pk", flat=True)[:limit]
+    )
+
+
+def _add_rrf(scores: dict[int, float], ranked: list[int], weight: float) -> None:
+    for rank, pk in enumerate(ranked, start=1):
+        scores[pk] = scores.get(pk, 0.0) + weight / (RRF_K + rank)
+
+
+def _candidate_pool(base, fts_text, vector, mode) -> set[int]:
+    """The result set without facet filters: what facet counts are computed over."""
+    pool = {pk for pk, sim in _semantic_candidates(vector, base).items() if sim >= MIN_SIMILARITY}
+    if mode == "hybrid":
+        pool |= set(_fts_candidates(base, fts_text))
+    return pool
+
+
+def _page_of_ranked(
+    ranked, scores, similarity, query, mode, sort, page, per_page, filters, base, pool, notice, expanded
+) -> SearchResult:
+    if sort == "datum":
+        ordered = list(
+            CasusPage.objects.filter(pk__in=ranked)
+            .order_by(F("periode").desc(nulls_last=True), "-first_published_at", "-pk")
+            .values_list("pk", flat=True)
+        )
+    else:
+        ordered = ranked
+    offset = (page - 1) * per_page
+    page_ids = ordered[offset : offset + per_page]
+    pages = CasusPage.objects.select_related("thema").in_bulk(page_ids)
+    rows = [pages[pk] for pk in page_ids if pk in pages]
+    for row in rows:
+        row.score = scores.get(row.pk, 0.0)
+    hits = _explain(rows, query, filters, similarity)
+    facets = _facet_counts(base.filter(pk__in=pool), filters)
+    return SearchResult(query, mode, sort, hits, len(ranked), page, per_page, facets, filters, notice, expanded)
+
+
+def _fts_search(base, query, fts_text, filters, sort, page, per_page, notice, expanded) -> SearchResult:
+    tsquery = build_tsquery(fts_text)
+    matching = base.filter(search_vector=tsquery)
+    results = _apply_filters(matching, filters)
+    total = results.count()
+    ordered = _order(_rank(results, tsquery), sort)
+    offset = (page - 1) * per_page
+    rows = list(ordered.select_related("thema")[offset : offset + per_page])
+    hits = _explain(rows, fts_text, filters, {})
+    facets = _facet_counts(matching, filters)
+    return SearchResult(query, "fts", sort, hits, total, page, per_page, facets, filters, notice, expanded)
+
+
+def _browse(base, filters, sort, mode, page, per_page) -> SearchResult:
+    results = _apply_filters(base, filters)
+    total = results.count()
+    ordered = results.annotate(score=RawSQL("0.0", [])).order_by(
+        F("periode").desc(nulls_last=True), "-first_published_at", "-pk"
+    )
+    offset = (page - 1) * per_page
+    rows = list(ordered.select_related("thema")[offset : offset + per_page])
+    hits = _explain(rows, "", filters, {})
+    return SearchResult("", mode, "datum", hits, total, page, per_page, _facet_counts(base, filters), filters)
+
+
+def _empty(query, mode, sort, page, per_page, filters, notice) -> SearchResult:
+    return SearchResult(query, mode, sort, [], 0, page, per_page, [], filters, notice)
+
+
+def _similar_to(casus: CasusPage, base, filters, page, per_page) -> SearchResult:
+    """Casus similar to this one, from its stored situation vector (no model needed)."""
+    stored = CasusEmbedding.objects.filter(casus=casus, aspect=Aspect.SITUATIE).values_list("embedding", flat=True)
+    vector = next(iter(stored), None)
+    if vector is None:
+        return _empty("", "semantic", "relevantie", page, per_page, filters, "")
+    allowed = _apply_filters(base.exclude(pk=casus.pk), filters)
+    similarity = _semantic_candidates(list(vector), allowed, limit=max(per_page * page, 10))
+    ranked = list(similarity)
+    offset = (page - 1) * per_page
+    pages = CasusPage.objects.select_related("thema").in_bulk(ranked[offset : offset + per_page])
+    rows = [pages[pk] for pk in ranked[offset : offset + per_page] if pk in pages]
+    hits = []
+    for row in rows:
+        hit = CasusHit(row, similarity[row.pk], similarity=similarity[row.pk])
+        hit.reasons = _similarity_reasons(hit) + _shared_with(row, casus)
+        hits.append(hit)
+    return SearchResult("", "semantic", "relevantie", hits, len(ranked), page, per_page, [], filters)
+
+
+def _shared_with(row: CasusPage, casus: CasusPage) -> list[str]:
+    shared = []
+    if row.thema_id == casus.thema_id:
+        shared.append(f"zelfde thema ({row.thema.name})")
+    if row.uitkomst == casus.uitkomst:
+        shared.append(f"zelfde uitkomst ({row.get_uitkomst_display().lower()})")
+    return ["Gedeeld: " + ", ".join(shared)] if shared else []
+
+
+def _similarity_reasons(hit: CasusHit) -> list[str]:
+    if hit.similarity is None or hit.similarity < MIN_SIMILARITY:
+        return []
+    return [f"Inhoudelijk vergelijkbaar ({hit.similarity_band}, {hit.similarity:.2f})"]
 
 
 def _facet_q(facet: Facet, values: list[str]) -> Q:
@@ -217,16 +466,14 @@ def _apply_filters(qs: QuerySet, filters: dict[str, list[str]], *, skip: str | N
     return qs.distinct() if "tag" in filters and skip != "tag" else qs
 
 
-def _order(qs: QuerySet, tsquery: SearchQuery | None, sort: str) -> QuerySet:
-    if tsquery is not None:
-        qs = qs.annotate(
-            score=SearchRank(
-                F("search_vector"), tsquery, weights=RANK_WEIGHTS, normalization=RANK_NORMALIZATION
-            )
-        )
-    else:
-        qs = qs.annotate(score=RawSQL("0.0", []))
-    if sort == "datum" or tsquery is None:
+def _rank(qs: QuerySet, tsquery: SearchQuery) -> QuerySet:
+    return qs.annotate(
+        score=SearchRank(F("search_vector"), tsquery, weights=RANK_WEIGHTS, normalization=RANK_NORMALIZATION)
+    )
+
+
+def _order(qs: QuerySet, sort: str) -> QuerySet:
+    if sort == "datum":
         return qs.order_by(F("periode").desc(nulls_last=True), "-first_published_at", "-pk")
     return qs.order_by("-score", F("periode").desc(nulls_last=True), "-pk")
 
@@ -238,9 +485,7 @@ def _facet_counts(matching: QuerySet, filters: dict[str, list[str]]) -> list[Fac
         qs = _apply_filters(matching, filters, skip=facet.param)
         label_field = facet.label_field or facet.field
         rows = qs.order_by().values(facet.field, label_field).annotate(n=Count("pk", distinct=True))
-        counts = {
-            row[facet.field]: (row[label_field], row["n"]) for row in rows if row[facet.field] is not None
-        }
+        counts = {row[facet.field]: (row[label_field], row["n"]) for row in rows if row[facet.field] is not None}
         selected = set(filters.get(facet.param, []))
         if facet.param == "bezwaar" and "" in counts:
             counts[NO_BEZWAAR] = ("", counts.pop("")[1])
@@ -262,20 +507,21 @@ def _facet_values(facet: Facet, counts: dict, selected: set[str]) -> list[FacetV
     return sorted(values, key=lambda v: (-v.count, v.label.lower()))
 
 
-def _explain(rows: list[CasusPage], query: str, tsquery: SearchQuery | None, filters: dict) -> list[CasusHit]:
-    raw = tsquery_text(query) if tsquery is not None else None
+def _explain(rows: list[CasusPage], fts_text: str, filters: dict, similarity: dict[int, float]) -> list[CasusHit]:
+    raw = tsquery_text(fts_text) if fts_text else None
     snippets = _snippets([r.pk for r in rows], raw) if raw and rows else {}
     hits = []
     for casus in rows:
         snippet, terms = snippets.get(casus.pk, ("", []))
-        reasons = []
+        hit = CasusHit(casus, float(getattr(casus, "score", 0.0) or 0.0), snippet, terms, similarity.get(casus.pk))
         if terms:
-            reasons.append("Woorden gevonden: " + ", ".join(terms[:8]))
+            hit.reasons.append("Woorden gevonden: " + ", ".join(terms[:8]))
+        hit.reasons += _similarity_reasons(hit)
         if "thema" in filters:
-            reasons.append(f"Thema: {casus.thema.name}")
+            hit.reasons.append(f"Thema: {casus.thema.name}")
         if "uitkomst" in filters:
-            reasons.append(f"Uitkomst: {casus.get_uitkomst_display()}")
-        hits.append(CasusHit(casus, float(getattr(casus, "score", 0.0) or 0.0), snippet, terms, reasons))
+            hit.reasons.append(f"Uitkomst: {casus.get_uitkomst_display()}")
+        hits.append(hit)
     return hits
 
 

@@ -18,6 +18,7 @@ from casuistry.services.interchange import (
     parse_lines,
     schema_keys,
 )
+from casuistry.signals import deferred_indexing
 
 OMGEKEERDE_TOETS_FIELDS = ("grondwaarde", "beoogd_effect", "maatwerk_oplossing", "juridische_inpassing")
 DRIETRAPSTOETS_FIELDS = ("bewust_onbewust", "context_perspectief", "maatschappelijke_impact")
@@ -67,7 +68,7 @@ def import_casus(
     if index is None:
         raise RuntimeError("Er is geen casusoverzicht (CasusIndexPage); voer eerst de migraties uit.")
     iterator = progress(records) if progress else records
-    with transaction.atomic():
+    with transaction.atomic(), deferred_indexing():
         for record in iterator:
             outcome = _upsert(index, record, user=user)
             setattr(report, outcome, getattr(report, outcome) + 1)
@@ -139,9 +140,7 @@ def _free_slug(index: CasusIndexPage, external_id: str) -> str:
 def _ordered_tags(page: CasusPage) -> list[str]:
     if page.pk is None:
         return []
-    return [
-        item.tag.name for item in sorted(page.tagged_items.all(), key=lambda i: (i.pk is None, i.pk or 0))
-    ]
+    return [item.tag.name for item in sorted(page.tagged_items.all(), key=lambda i: (i.pk is None, i.pk or 0))]
 
 
 def casus_to_record(page: CasusPage) -> dict:

