@@ -33,9 +33,7 @@ class QueriesRejected(Exception):
 
 
 def load_queries(lines) -> list[EvalQuery]:
-    schema = json.loads(
-        (Path(settings.SCHEMA_DIR) / "search-eval-v1.schema.json").read_text(encoding="utf-8")
-    )
+    schema = json.loads((Path(settings.SCHEMA_DIR) / "search-eval-v1.schema.json").read_text(encoding="utf-8"))
     validator = Draft202012Validator(schema)
     queries, errors = [], []
     for number, raw in enumerate(lines, start=1):

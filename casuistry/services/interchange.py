@@ -71,9 +71,7 @@ def parse_lines(lines) -> tuple[list[ParsedRecord], list[LineMessage]]:
         try:
             data = json.loads(raw)
         except json.JSONDecodeError as exc:
-            errors.append(
-                LineMessage(number, "(regel)", f"geen geldige JSON (kolom {exc.colno}: {_json_reason(exc)})")
-            )
+            errors.append(LineMessage(number, "(regel)", f"geen geldige JSON (kolom {exc.colno}: {_json_reason(exc)})"))
             continue
         line_errors = validate_record(data, number)
         if not line_errors:
@@ -143,9 +141,7 @@ def _translate(error, line: int) -> list[LineMessage]:
     if kind == "additionalProperties":
         allowed = set(error.schema.get("properties", {}))
         return [
-            LineMessage(
-                line, _field_name([*path, _safe_key(name)]), "onbekend veld (niet toegestaan in casus-v1)"
-            )
+            LineMessage(line, _field_name([*path, _safe_key(name)]), "onbekend veld (niet toegestaan in casus-v1)")
             for name in error.instance
             if name not in allowed
         ]
@@ -206,9 +202,7 @@ def domain_warnings(data: dict, line: int) -> list[LineMessage]:
     if uitkomst in ("boete", "terugvordering en boete") and data.get("verplichting") != "inlichtingenplicht":
         warnings.append(LineMessage(line, "uitkomst", "een boete hoort meestal bij de inlichtingenplicht"))
     if uitkomst == "maatregel" and data.get("verplichting") == "inlichtingenplicht":
-        warnings.append(
-            LineMessage(line, "uitkomst", "een maatregel hoort meestal niet bij de inlichtingenplicht")
-        )
+        warnings.append(LineMessage(line, "uitkomst", "een maatregel hoort meestal niet bij de inlichtingenplicht"))
     if uitkomst == "maatwerk via omgekeerde toets" and not data.get("omgekeerde_toets"):
         warnings.append(LineMessage(line, "omgekeerde_toets", "maatwerk zonder uitgewerkte omgekeerde toets"))
     return warnings

@@ -38,9 +38,7 @@ class Command(BaseCommand):
             raise CommandError("Het bestand bevat geen zoekvragen.")
 
         def progress(items):
-            return tqdm(
-                items, desc=f"Zoeken ({mode})", unit="vraag", file=sys.stderr, disable=len(items) < 20
-            )
+            return tqdm(items, desc=f"Zoeken ({mode})", unit="vraag", file=sys.stderr, disable=len(items) < 20)
 
         ranked, summary = run_evaluation(parsed, mode=mode, k=k, progress=progress)
         self.stdout.write(format_table(summary, mode=mode))

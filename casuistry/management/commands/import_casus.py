@@ -7,9 +7,7 @@ from casuistry.services.import_export import ImportRejected, import_casus
 
 
 class Command(BaseCommand):
-    help = (
-        "Importeer casus uit een JSONL-bestand (casus-v1). Bij één ongeldige regel wordt niets geïmporteerd."
-    )
+    help = "Importeer casus uit een JSONL-bestand (casus-v1). Bij één ongeldige regel wordt niets geïmporteerd."
 
     def add_arguments(self, parser):
         parser.add_argument("bestand", help="Pad naar het .jsonl-bestand")

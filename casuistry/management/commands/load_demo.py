@@ -21,6 +21,4 @@ class Command(BaseCommand):
         if getattr(settings, "KENNISBANK_DEMO_ACCOUNTS", False):
             self.stdout.write("\nDemo-accounts (alleen voor demo en ontwikkeling):")
             for user in DEMO_USERS:
-                self.stdout.write(
-                    f"  {user.role:<18} gebruikersnaam: {user.username:<10} wachtwoord: {user.password}"
-                )
+                self.stdout.write(f"  {user.role:<18} gebruikersnaam: {user.username:<10} wachtwoord: {user.password}")
