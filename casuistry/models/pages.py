@@ -25,6 +25,8 @@ from casuistry.choices import (
     Verplichting,
     Verwijtbaarheid,
 )
+from casuistry.forms import CasusPageForm
+from casuistry.panels import AnonymisationPanel
 
 PERIODE_PATTERN = r"^[0-9]{4}(-Q[1-4])?$"
 SEARCH_CONFIG = "dutch"
@@ -127,11 +129,15 @@ class CasusPage(Page):
     leerpunt = models.TextField("leerpunt", blank=True)
     tags = ClusterTaggableManager(through=CasusTag, blank=True, verbose_name="tags")
 
+    # Findings of the anonymisation gate an editor marked as wrong (with reason) or warnings seen.
+    anonymisation_dismissals = models.JSONField(default=list, blank=True, editable=False)
     # Which optional interchange keys an imported record carried, so export reproduces it exactly.
     interchange_keys = models.JSONField(default=list, blank=True, editable=False)
     search_vector = SearchVectorField(null=True, editable=False)
 
+    base_form_class = CasusPageForm
     content_panels = Page.content_panels + [
+        AnonymisationPanel(heading="Anonimisering"),
         FieldPanel("samenvatting"),
         MultiFieldPanel(
             [

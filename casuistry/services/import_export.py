@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -11,6 +12,7 @@ from django.utils.text import slugify
 from taggit.models import Tag
 
 from casuistry.models import CasusIndexPage, CasusPage, CasusTag, Thema
+from casuistry.services.anonymisation.gate import pseudonymise_record, record_texts, scan_texts
 from casuistry.services.interchange import (
     LineMessage,
     ParsedRecord,
@@ -48,6 +50,7 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     warnings: list[LineMessage] = field(default_factory=list)
+    pseudonymised: dict[int, Counter] = field(default_factory=dict)  # line -> replacements per label
 
     @property
     def total(self) -> int:
@@ -55,13 +58,21 @@ class ImportReport:
 
 
 def import_casus(
-    *, lines: Iterable[str], user=None, progress: Callable[[Iterable], Iterable] | None = None
+    *,
+    lines: Iterable[str],
+    user=None,
+    progress: Callable[[Iterable], Iterable] | None = None,
+    pseudonymise: bool = False,
 ) -> ImportReport:
-    """Validate every line first; import only when all lines are valid, in one transaction."""
+    """Validate every line first (schema and anonymisation gate); import only when all are valid.
+
+    With ``pseudonymise`` findings are replaced by placeholders instead of rejecting the file.
+    """
     records, errors = parse_lines(lines)
-    if errors:
-        raise ImportRejected(errors)
     report = ImportReport()
+    records = [_gate(record, report, errors, pseudonymise=pseudonymise) for record in records]
+    if errors:
+        raise ImportRejected(sorted(errors, key=lambda e: e.line))
     for record in records:
         report.warnings.extend(domain_warnings(record.data, record.line))
     index = CasusIndexPage.objects.first()
@@ -73,6 +84,24 @@ def import_casus(
             outcome = _upsert(index, record, user=user)
             setattr(report, outcome, getattr(report, outcome) + 1)
     return report
+
+
+def _gate(record: ParsedRecord, report: ImportReport, errors: list[LineMessage], *, pseudonymise: bool):
+    findings = scan_texts(record_texts(record.data))
+    if not findings:
+        return record
+    if pseudonymise:
+        data, counts = pseudonymise_record(record.data)
+        report.pseudonymised[record.line] = counts
+        return ParsedRecord(record.line, data)
+    seen = set()
+    for found in findings:
+        if (found.field, found.label) in seen:
+            continue
+        seen.add((found.field, found.label))
+        target = errors if found.blocking else report.warnings
+        target.append(LineMessage(record.line, found.field, found.message()))
+    return record
 
 
 def _upsert(index: CasusIndexPage, record: ParsedRecord, *, user) -> str:

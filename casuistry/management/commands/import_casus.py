@@ -11,8 +11,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("bestand", help="Pad naar het .jsonl-bestand")
+        parser.add_argument(
+            "--pseudonimiseer",
+            action="store_true",
+            help="Vervang gevonden persoonsgegevens door plaatsaanduidingen ([PERSOON-1], [DATUM] ...) en importeer",
+        )
 
-    def handle(self, *args, bestand, **options):
+    def handle(self, *args, bestand, pseudonimiseer=False, **options):
         try:
             with open(bestand, encoding="utf-8") as handle:
                 lines = handle.read().splitlines()
@@ -25,7 +30,7 @@ class Command(BaseCommand):
             return tqdm(records, desc="Importeren", unit="casus", file=sys.stderr, disable=len(records) < 20)
 
         try:
-            report = import_casus(lines=lines, progress=progress)
+            report = import_casus(lines=lines, progress=progress, pseudonymise=pseudonimiseer)
         except ImportRejected as rejected:
             for error in rejected.errors:
                 self.stderr.write(str(error))
@@ -35,6 +40,9 @@ class Command(BaseCommand):
             ) from None
         for warning in report.warnings:
             self.stderr.write(f"waarschuwing {warning}")
+        for line, counts in sorted(report.pseudonymised.items()):
+            replaced = ", ".join(f"{n}× {label}" for label, n in sorted(counts.items()))
+            self.stdout.write(f"regel {line}: gepseudonimiseerd ({replaced})")
         if report.total == 0:
             raise CommandError("Het bestand bevat geen casus.")
         self.stdout.write(
