@@ -5,6 +5,7 @@ def navigation(request):
     items = [
         ("/", "Start"),
         ("/casus/", "Casus"),
+        ("/besluit-voorbereiden/", "Besluit voorbereiden"),
         ("/kennis/", "Kennis"),
         ("/begrippen/", "Begrippen"),
         (reverse("zoeken"), "Zoeken"),

@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from casuistry.decision_views import besluit_voorbereiden
 from kennisbank.accounts.views import health
 from kennisbank.glossary import views as glossary_views
 from kennisbank.search_views import zoeken
@@ -20,6 +21,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("zoeken/", zoeken, name="zoeken"),
+    path("besluit-voorbereiden/", besluit_voorbereiden, name="besluit_voorbereiden"),
     path("begrippen/", glossary_views.begrippen_index, name="begrippen"),
     path("begrippen/<slug:slug>/", glossary_views.begrip_detail, name="begrip"),
 ]
