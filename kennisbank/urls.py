@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from casuistry.api import api
 from casuistry.decision_views import besluit_voorbereiden
 from kennisbank.accounts.views import health
 from kennisbank.glossary import views as glossary_views
@@ -22,6 +23,7 @@ urlpatterns = [
     path("documenten/", include(wagtaildocs_urls)),
     path("zoeken/", zoeken, name="zoeken"),
     path("besluit-voorbereiden/", besluit_voorbereiden, name="besluit_voorbereiden"),
+    path("api/v1/", api.urls),
     path("begrippen/", glossary_views.begrippen_index, name="begrippen"),
     path("begrippen/<slug:slug>/", glossary_views.begrip_detail, name="begrip"),
 ]

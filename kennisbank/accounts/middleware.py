@@ -17,7 +17,9 @@ class LoginRequiredMiddleware:
         if request.user.is_authenticated or path.startswith(self.exempt) or path.startswith("/admin/"):
             return self.get_response(request)
         if path.startswith("/api/"):
+            if request.headers.get("Authorization", "").startswith("Bearer "):
+                return self.get_response(request)  # the API checks the token itself
             from django.http import JsonResponse
 
-            return JsonResponse({"fout": "Inloggen vereist."}, status=401)
+            return JsonResponse({"fout": "Inloggen vereist (sessie of API-token)."}, status=401)
         return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
