@@ -26,7 +26,7 @@ from casuistry.choices import (
     Verwijtbaarheid,
 )
 from casuistry.forms import CasusPageForm
-from casuistry.panels import AnonymisationPanel
+from casuistry.panels import AnonymisationPanel, SimilarCasusPanel
 
 PERIODE_PATTERN = r"^[0-9]{4}(-Q[1-4])?$"
 SEARCH_CONFIG = "dutch"
@@ -176,6 +176,7 @@ class CasusPage(Page):
             heading="Uitkomst",
         ),
         InlinePanel("relations", heading="Precedenten", label="gerelateerde casus"),
+        SimilarCasusPanel(heading="Vergelijkbare casus (suggesties)"),
     ]
     promote_panels = [FieldPanel("slug"), FieldPanel("external_id")]
 

@@ -147,3 +147,17 @@ def test_reindex_embeds_only_what_is_missing_or_stale_and_can_resume(corpus):
     assert "Te indexeren: 1 casus" in text and "casus/s" in text
     assert "Alles is bijgewerkt" in text
     assert CasusEmbedding.objects.filter(casus=corpus[1]).count() == 1
+
+
+def test_editor_panel_lists_similar_existing_casus(corpus, client, make_user):
+    from kennisbank.accounts import roles
+
+    extra = create_casus(**(PARTNER | {"title": "Partner woont feitelijk in", "uitkomst": "boete"}))
+    index(extra)
+    client.force_login(make_user(roles.REDACTEUR))
+
+    html = client.get(f"/admin/pages/{corpus[0].pk}/edit/").content.decode()
+
+    assert "Vergelijkbare casus (suggesties)" in html
+    assert f'href="/admin/pages/{extra.pk}/edit/"' in html
+    assert f'href="/admin/pages/{corpus[0].pk}/edit/">{corpus[0].title}' not in html
