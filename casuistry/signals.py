@@ -4,6 +4,7 @@ import threading
 from contextlib import contextmanager
 
 from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished
 
@@ -42,6 +43,7 @@ def embed_published_casus(sender, instance, **kwargs):
 
     if not isinstance(instance, CasusPage):
         return
+    _sync_bezwaar(instance.pk)  # a published revision may carry an older bezwaar value
     pending = getattr(_deferred, "ids", None)
     if pending is not None:
         pending.append(instance.pk)
@@ -56,3 +58,15 @@ def remove_unpublished_casus(sender, instance, **kwargs):
 
     if isinstance(instance, CasusPage):
         remove_casus(instance.pk)
+
+
+def _sync_bezwaar(casus_id: int) -> None:
+    from casuistry.services.bezwaar import sync_casus_bezwaar
+
+    sync_casus_bezwaar(casus_id)
+
+
+@receiver(post_save, sender="casuistry.BezwaarRecord")
+@receiver(post_delete, sender="casuistry.BezwaarRecord")
+def bezwaar_record_changed(sender, instance, **kwargs):
+    _sync_bezwaar(instance.casus_id)

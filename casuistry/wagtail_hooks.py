@@ -3,7 +3,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from casuistry.forms import DISMISSED_ACTION, log_dismissals
-from casuistry.models import Thema
+from casuistry.models import BezwaarGrond, BezwaarRecord, MkbaRegel, Thema
 
 
 class ThemaViewSet(SnippetViewSet):
@@ -29,3 +29,35 @@ def register_anonymisation_actions(actions):
 @hooks.register("after_create_page")
 def log_anonymisation_dismissals_of_new_page(request, page):
     log_dismissals(page, getattr(page, "_pending_anonymisation_log", []), user=request.user)
+
+
+class BezwaarRecordViewSet(SnippetViewSet):
+    """Only groups with the model permissions (Jurist, Beheerder) see and edit these; every change is logged."""
+
+    model = BezwaarRecord
+    icon = "doc-full"
+    menu_label = "Bezwaar en beroep"
+    menu_order = 220
+    add_to_admin_menu = True
+    list_display = ["casus", "stage", "outcome", "periode", "ecli"]
+    list_filter = ["stage", "outcome"]
+
+
+class BezwaarGrondViewSet(SnippetViewSet):
+    model = BezwaarGrond
+    icon = "list-ul"
+    menu_label = "Bezwaargronden"
+    list_display = ["name"]
+
+
+class MkbaRegelViewSet(SnippetViewSet):
+    model = MkbaRegel
+    icon = "table"
+    menu_label = "MKBA"
+    list_display = ["casus", "scenario", "post", "bedrag_eur"]
+    list_filter = ["scenario", "post"]
+
+
+register_snippet(BezwaarRecordViewSet)
+register_snippet(BezwaarGrondViewSet)
+register_snippet(MkbaRegelViewSet)

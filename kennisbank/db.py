@@ -17,7 +17,7 @@ logger = logging.getLogger(__name__)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_PGDATA = BASE_DIR / ".pgdata"
-DATABASE_NAME = "kennisbank"
+DATABASE_NAME = os.environ.get("KENNISBANK_DB_NAME", "kennisbank")  # tests use test_<name>
 
 
 def database_settings(*, conn_max_age: int = 0) -> dict:

@@ -1,5 +1,20 @@
+from .bezwaar import BezwaarGrond, BezwaarRecord, KostenPost, MkbaRegel, Scenario, Stage
 from .embeddings import Aspect, CasusEmbedding
 from .pages import CasusIndexPage, CasusPage, CasusRelation, CasusTag
 from .taxonomy import Thema
 
-__all__ = ["Aspect", "CasusEmbedding", "CasusIndexPage", "CasusPage", "CasusRelation", "CasusTag", "Thema"]
+__all__ = [
+    "Aspect",
+    "BezwaarGrond",
+    "BezwaarRecord",
+    "CasusEmbedding",
+    "CasusIndexPage",
+    "CasusPage",
+    "CasusRelation",
+    "CasusTag",
+    "KostenPost",
+    "MkbaRegel",
+    "Scenario",
+    "Stage",
+    "Thema",
+]

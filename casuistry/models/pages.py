@@ -197,9 +197,12 @@ class CasusPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from casuistry.selectors.search import search_casus
+        from casuistry.selectors.stats import mkba_for_casus
 
         context = super().get_context(request, *args, **kwargs)
         context["similar"] = search_casus(like=self, per_page=5).hits
+        context["bezwaar_records"] = self.bezwaar_records.prefetch_related("grounds").select_related("related_page")
+        context["mkba"] = mkba_for_casus(self)
         return context
 
     @property

@@ -17,6 +17,7 @@ from django.db import transaction
 
 from casuistry.choices import RelatieSoort
 from casuistry.models import CasusPage, CasusRelation, Thema
+from casuistry.services.demo_bezwaar import load_bezwaar_demo, load_mkba_demo
 from casuistry.services.import_export import import_casus
 from kennisbank.accounts import roles
 from kennisbank.articles.models import KennisartikelPage, KennisIndexPage
@@ -58,9 +59,14 @@ def load_demo(*, progress=None, log=print) -> dict:
         counts["casus"] = report.total
         log(f"Casus: {report.total} ({report.created} nieuw, {report.updated} bijgewerkt)")
         counts["precedenten"] = link_precedents()
+        counts["bezwaarprocedures"] = load_bezwaar_demo()
+        counts["mkba"] = load_mkba_demo()
         link_articles_to_themes()
     if getattr(settings, "KENNISBANK_DEMO_ACCOUNTS", False):
         counts["gebruikers"] = create_demo_users()
+    from intervisie.services.demo import load_intervisie_demo  # intervisie depends on casus, not the reverse
+
+    counts.update(load_intervisie_demo(log=log))
     return counts
 
 

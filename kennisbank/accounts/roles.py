@@ -27,8 +27,28 @@ MODEL_PERMISSIONS = {
         ("wagtaildocs", "change_document"),
         ("wagtaildocs", "choose_document"),
     ],
-    JURIST: [("wagtailadmin", "access_admin")],
-    TRAINER: [("wagtailadmin", "access_admin")],
+    JURIST: [
+        ("wagtailadmin", "access_admin"),
+        ("casuistry", "add_bezwaarrecord"),
+        ("casuistry", "change_bezwaarrecord"),
+        ("casuistry", "delete_bezwaarrecord"),
+        ("casuistry", "add_bezwaargrond"),
+        ("casuistry", "change_bezwaargrond"),
+        ("casuistry", "add_mkbaregel"),
+        ("casuistry", "change_mkbaregel"),
+        ("casuistry", "delete_mkbaregel"),
+    ],
+    TRAINER: [
+        ("wagtailadmin", "access_admin"),
+        # intervisie: the methods library (snippets) and planning/leading sessions
+        ("intervisie", "add_method"),
+        ("intervisie", "change_method"),
+        ("intervisie", "delete_method"),
+        ("intervisie", "view_method"),
+        ("intervisie", "add_session"),
+        ("intervisie", "change_session"),
+        ("intervisie", "view_session"),
+    ],
     NIEUWE_MEDEWERKER: [],
     BEHEERDER: [
         ("wagtailadmin", "access_admin"),
@@ -46,6 +66,15 @@ MODEL_PERMISSIONS = {
         ("glossary", "add_begrip"),
         ("glossary", "change_begrip"),
         ("glossary", "delete_begrip"),
+        ("casuistry", "add_bezwaarrecord"),
+        ("casuistry", "change_bezwaarrecord"),
+        ("casuistry", "delete_bezwaarrecord"),
+        ("casuistry", "add_bezwaargrond"),
+        ("casuistry", "change_bezwaargrond"),
+        ("casuistry", "delete_bezwaargrond"),
+        ("casuistry", "add_mkbaregel"),
+        ("casuistry", "change_mkbaregel"),
+        ("casuistry", "delete_mkbaregel"),
     ],
 }
 
@@ -53,9 +82,12 @@ MODEL_PERMISSIONS = {
 # "" is the home page itself, so its permissions cover the whole site.
 PAGE_PERMISSIONS = {
     CONSULENT: [("casus", ["add"])],
-    REDACTEUR: [("", ["add", "change", "publish", "lock", "unlock"])],
+    REDACTEUR: [
+        ("", ["add", "change", "publish", "lock", "unlock"]),
+        ("werkafspraken", ["add", "change", "publish"]),  # approving a werkafspraak = publishing it
+    ],
     JURIST: [("casus", ["change"])],
-    TRAINER: [],
+    TRAINER: [("werkafspraken", ["add"])],  # proposals arrive as drafts; trainers may refine their own
     NIEUWE_MEDEWERKER: [],
     BEHEERDER: [("", ["add", "change", "publish", "bulk_delete", "lock", "unlock"])],
 }
