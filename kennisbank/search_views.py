@@ -1,11 +1,10 @@
 """`/zoeken/`: one box over casus, kennisartikelen and begrippen."""
 
 from django.shortcuts import render
-from wagtail.search.backends import get_search_backend
 
 from casuistry.selectors.search import search_casus
 from kennisbank.articles.models import KennisartikelPage
-from kennisbank.glossary.models import Begrip
+from kennisbank.glossary.selectors import search_begrippen
 from kennisbank.pagination import page_number
 
 
@@ -15,5 +14,5 @@ def zoeken(request):
     if query:
         context["casus"] = search_casus(query=query, page=page_number(request), per_page=10)
         context["articles"] = list(KennisartikelPage.objects.live().search(query)[:5])
-        context["begrippen"] = list(get_search_backend().search(query, Begrip)[:8])
+        context["begrippen"] = search_begrippen(query)
     return render(request, "search/zoeken.html", context)

@@ -18,7 +18,7 @@ def site_urls():
     index = KennisIndexPage.objects.get()
     article = KennisartikelPage(title="Drietrapstoets", slug="drietrapstoets", intro="Uitleg.", body=[])
     index.add_child(instance=article)
-    Begrip.objects.create(term="Inlichtingenplicht", definition="Alles melden wat ertoe doet.")
+    Begrip.objects.get_or_create(term="Inlichtingenplicht", defaults={"definition": "Alles melden wat ertoe doet."})
     return [
         "/",
         "/casus/",

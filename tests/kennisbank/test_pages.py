@@ -52,7 +52,9 @@ def test_global_search_lists_casus_articles_and_begrippen(consulent_client):
     from kennisbank.glossary.models import Begrip
 
     create_casus(summary="Meneer K. kweekte hennep op zolder met lampen en afzuiging.")
-    Begrip.objects.create(term="Hennepteelt", definition="Het kweken van hennep.", synonyms=["wietplantage"])
+    Begrip.objects.get_or_create(
+        term="Hennepteelt", defaults={"definition": "Het kweken van hennep.", "synonyms": ["wietplantage"]}
+    )
 
     html = consulent_client.get("/zoeken/?q=hennep").content.decode()
 
