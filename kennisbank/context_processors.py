@@ -8,6 +8,7 @@ def navigation(request):
         ("/besluit-voorbereiden/", "Besluit voorbereiden"),
         ("/kennis/", "Kennis"),
         ("/begrippen/", "Begrippen"),
+        ("/monitor/", "Monitor"),
         (reverse("zoeken"), "Zoeken"),
     ]
     path = request.path

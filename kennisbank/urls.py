@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from casuistry import monitor_views
 from casuistry.api import api
 from casuistry.decision_views import besluit_voorbereiden
 from kennisbank.accounts.views import health
@@ -24,6 +25,9 @@ urlpatterns = [
     path("zoeken/", zoeken, name="zoeken"),
     path("besluit-voorbereiden/", besluit_voorbereiden, name="besluit_voorbereiden"),
     path("api/v1/", api.urls),
+    path("monitor/", monitor_views.monitor, name="monitor"),
+    path("monitor/werklijst/", monitor_views.werklijst, name="werklijst"),
+    path("monitor/<slug:key>.csv", monitor_views.monitor_csv, name="monitor_csv"),
     path("begrippen/", glossary_views.begrippen_index, name="begrippen"),
     path("begrippen/<slug:slug>/", glossary_views.begrip_detail, name="begrip"),
 ]
