@@ -50,8 +50,10 @@ def load_bezwaar_demo() -> int:
 
 
 def load_mkba_demo() -> int:
-    casus_list = CasusPage.objects.filter(external_id__startswith="DEMO-", uitkomst="maatwerk via omgekeerde toets")
-    for casus in casus_list.order_by("external_id")[:3]:
+    """An MKBA on two maatwerk casus and on the first casus whose bezwaar was gegrond."""
+    demo = CasusPage.objects.filter(external_id__startswith="DEMO-").order_by("external_id")
+    chosen = list(demo.filter(uitkomst="maatwerk via omgekeerde toets")[:2]) + list(demo.filter(bezwaar="gegrond")[:1])
+    for casus in chosen:
         for scenario, post, bedrag in MKBA_LINES:
             MkbaRegel.objects.get_or_create(casus=casus, scenario=scenario, post=post, defaults={"bedrag_eur": bedrag})
-    return min(3, casus_list.count())
+    return len(chosen)

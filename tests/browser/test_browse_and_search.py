@@ -54,3 +54,17 @@ def test_consulent_finds_and_reads_a_casus_with_the_keyboard(live_server, browse
     page.goto(f"{live_server.url}/kennis/drietrapstoets/")
     assert page.get_by_role("heading", level=1).inner_text()
     screenshot(page, "kennisartikel")
+
+    page.goto(f"{live_server.url}/monitor/")
+    assert page.locator("svg[role=img]").count() >= 8
+    csv_link = page.locator("a[href='/monitor/uitkomsten.csv']")
+    assert csv_link.is_visible() and "Download als CSV" in csv_link.inner_text()
+    screenshot(page, "monitor")
+
+    from casuistry.models import CasusPage
+
+    casus = CasusPage.objects.filter(bezwaar="gegrond", mkba_regels__isnull=False).distinct().first()
+    page.goto(f"{live_server.url}{casus.url}")
+    assert page.get_by_role("heading", name="Bezwaar en beroep").is_visible()
+    assert page.get_by_role("heading", name="Maatschappelijke kosten en baten (MKBA)").is_visible()
+    screenshot(page, "casus-bezwaar-mkba")
