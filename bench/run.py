@@ -1,12 +1,20 @@
 """`make bench`: speed figures for docs/performance.md. Run on an otherwise idle machine.
 
-Measures, against the configured database (embedded PostgreSQL unless DATABASE_URL is set):
-- search latency (selector end to end) for the evaluation queries, with and without a facet filter;
-- import throughput of synthetic casus, inside a transaction that is rolled back afterwards.
+Against the configured database (embedded PostgreSQL unless DATABASE_URL is set; KENNISBANK_PGDATA
+chooses the data folder), with the casus that are in it:
+- search latency through the one selector, fts and hybrid, with and without a facet filter
+  (query embedding included);
+- the similar-casus block (stored vector, no model call);
+- import throughput (validation, anonymisation gate, publishing), rolled back afterwards;
+- embedding throughput (what reindex_casus and the publish task do), rolled back afterwards;
+- the anonymiser per 150-word note after warm-up;
+- peak RSS of this process with the model loaded.
+The 100k-casus scale test is bench/scale.py.
 """
 
 import json
 import os
+import random
 import resource
 import statistics
 import sys
@@ -23,12 +31,16 @@ django.setup()
 
 from django.db import transaction  # noqa: E402
 
+from casuistry import embeddings  # noqa: E402
 from casuistry.models import CasusPage  # noqa: E402
 from casuistry.selectors.search import search_casus  # noqa: E402
+from casuistry.services import anonymisation  # noqa: E402
 from casuistry.services.import_export import import_casus  # noqa: E402
+from casuistry.services.indexing import embed_casus  # noqa: E402
 
 QUERIES = ROOT / "tests" / "data" / "search_eval_queries.jsonl"
 CORPUS = ROOT / "tests" / "data" / "search_eval_casus.jsonl"
+FILTER = {"uitkomst": ["boete", "terugvordering en boete"]}
 
 
 class Rollback(Exception):
@@ -40,43 +52,74 @@ def percentile(values, pct):
     return ordered[min(len(ordered) - 1, max(0, round(pct / 100 * len(ordered)) - 1))]
 
 
-def bench_search(queries, *, filters=None, rounds=3):
+def timed(calls):
     timings = []
-    for _ in range(rounds):
-        for query in queries:
-            started = time.perf_counter()
-            search_casus(query=query, filters=filters or {}, per_page=10)
-            timings.append((time.perf_counter() - started) * 1000)
+    for call in calls:
+        started = time.perf_counter()
+        call()
+        timings.append((time.perf_counter() - started) * 1000)
     return statistics.median(timings), percentile(timings, 95), len(timings)
 
 
-def bench_import(count=100):
-    template = json.loads(CORPUS.read_text(encoding="utf-8").splitlines()[0])
-    lines = [json.dumps(template | {"external_id": f"BENCH-{i:05d}"}) for i in range(count)]
+def report(name, figures):
+    p50, p95, n = figures
+    print(f"{name:<48} mediaan {p50:7.1f} ms   p95 {p95:7.1f} ms   (n={n})")
+
+
+def rolled_back(work):
     started = time.perf_counter()
     try:
         with transaction.atomic():
-            import_casus(lines=lines)
+            work()
             raise Rollback
     except Rollback:
         pass
-    return count / (time.perf_counter() - started)
+    return time.perf_counter() - started
 
 
 def main():
-    queries = [
-        json.loads(line)["text"] for line in QUERIES.read_text(encoding="utf-8").splitlines() if line.strip()
-    ]
-    live = CasusPage.objects.live().count()
-    print(f"Casus in de database (gepubliceerd): {live}")
-    p50, p95, n = bench_search(queries)
-    print(f"Zoeken fts, {n} zoekvragen: mediaan {p50:.1f} ms, p95 {p95:.1f} ms")
-    p50, p95, n = bench_search(queries, filters={"uitkomst": ["boete", "terugvordering en boete"]})
-    print(f"Zoeken fts met facetfilter, {n} zoekvragen: mediaan {p50:.1f} ms, p95 {p95:.1f} ms")
-    rate = bench_import()
-    print(f"Import (valideren + publiceren): {rate:.1f} casus/s")
+    queries = [json.loads(line)["text"] for line in QUERIES.read_text(encoding="utf-8").splitlines() if line.strip()]
+    live = list(CasusPage.objects.live().values_list("pk", flat=True))
+    print(f"Gepubliceerde casus in de database: {len(live)}; machine: {os.cpu_count()} cores")
+    started = time.perf_counter()
+    embeddings.embed_query("opwarmen")
+    print(f"Model laden (eenmalig per proces): {time.perf_counter() - started:.1f} s")
+    search_casus(query="opwarmen")
+
+    for mode in ("fts", "hybrid"):
+        report(f"zoeken {mode}", timed([lambda q=q, m=mode: search_casus(query=q, mode=m) for q in queries] * 2))
+        report(
+            f"zoeken {mode} met facetfilter",
+            timed([lambda q=q, m=mode: search_casus(query=q, mode=m, filters=FILTER) for q in queries] * 2),
+        )
+    sample = random.Random(1).sample(live, min(100, len(live)))
+    casus = {c.pk: c for c in CasusPage.objects.filter(pk__in=sample)}
+    report(
+        "vergelijkbare casus (blok op casuspagina)",
+        timed([lambda c=c: search_casus(like=c, per_page=5) for c in casus.values()]),
+    )
+
+    template = json.loads(CORPUS.read_text(encoding="utf-8").splitlines()[0])
+    lines = [json.dumps(template | {"external_id": f"BENCH-{i:05d}"}) for i in range(100)]
+    seconds = rolled_back(lambda: import_casus(lines=lines))
+    print(f"{'import (valideren, anonimiseringscontrole, publiceren)':<48} {100 / seconds:7.1f} casus/s")
+
+    to_embed = list(CasusPage.objects.filter(pk__in=sample[:48]))
+
+    def embed():
+        from casuistry.models import CasusEmbedding
+
+        CasusEmbedding.objects.filter(casus__in=to_embed).delete()
+        embed_casus(to_embed)
+
+    seconds = rolled_back(embed)
+    print(f"{'indexeren (embedding + opslaan)':<48} {len(to_embed) / seconds:7.1f} casus/s")
+
+    anonymisation.warm_up()
+    note = " ".join(json.loads(CORPUS.read_text(encoding="utf-8").splitlines()[5])["summary"].split()[:150])
+    report("anonimiseren, notitie van ~150 woorden", timed([lambda: anonymisation.detect(note)] * 100))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"Piek-RSS van dit proces: {peak:.0f} MB")
+    print(f"{'piek-RSS van dit proces (model geladen)':<48} {peak:7.0f} MB")
 
 
 if __name__ == "__main__":
