@@ -8,6 +8,7 @@ def navigation(request):
         ("/besluit-voorbereiden/", "Besluit voorbereiden"),
         ("/kennis/", "Kennis"),
         ("/begrippen/", "Begrippen"),
+        ("/intervisie/", "Intervisie"),
         ("/monitor/", "Monitor"),
         (reverse("zoeken"), "Zoeken"),
     ]

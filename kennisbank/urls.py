@@ -30,6 +30,7 @@ urlpatterns = [
     path("monitor/<slug:key>.csv", monitor_views.monitor_csv, name="monitor_csv"),
     path("begrippen/", glossary_views.begrippen_index, name="begrippen"),
     path("begrippen/<slug:slug>/", glossary_views.begrip_detail, name="begrip"),
+    path("intervisie/", include("intervisie.urls")),
 ]
 
 if settings.DEBUG:
