@@ -77,12 +77,17 @@ def finding_key(field: str, finding: Finding, text: str) -> str:
     return hashlib.sha256(f"{field}|{finding.label}|{fragment}".encode()).hexdigest()[:16]
 
 
-def scan_texts(texts: dict[str, str]) -> list[FieldFinding]:
+def scan_texts(texts: dict[str, str], *, memo: dict[str, list[Finding]] | None = None) -> list[FieldFinding]:
+    """Findings per field. ``memo`` lets one bulk operation detect each distinct text once."""
     results = []
     for field, text in texts.items():
         if not text:
             continue
-        for finding in detect(text):
+        if memo is None:
+            found = detect(text)
+        else:
+            found = memo[text] if text in memo else memo.setdefault(text, detect(text))
+        for finding in found:
             results.append(FieldFinding(field, finding, finding_key(field, finding, text)))
     return results
 
