@@ -23,6 +23,16 @@ def django_db_setup(django_db_setup, django_db_blocker):
         ensure_roles(apps)
 
 
+@pytest.fixture(autouse=True)
+def fresh_search_caches():
+    """The selector caches statistics per process; every test starts from its own data."""
+    from casuistry.selectors.search import clear_caches
+
+    clear_caches()
+    yield
+    clear_caches()
+
+
 @pytest.fixture
 def make_user(db):
     def make(role: str | None = None, username: str | None = None):

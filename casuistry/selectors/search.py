@@ -57,6 +57,8 @@ THESAURUS_TERMS = 6
 COMMON_TERM_SHARE = 0.35  # query words in more than this share of casus are left out of FTS
 MIN_KEPT_TERMS = 3
 FREQUENCY_CACHE_SECONDS = 300
+IDENTITY_CACHE_SECONDS = 60
+PG_STATS_FROM = 5000  # above this many casus, read lexeme frequencies from the planner's statistics
 SCORE_BANDS = ((0.88, "sterk"), (0.84, "redelijk"), (0.0, "zwak"))
 
 NOTICE_NO_WORDS = "Uw zoekvraag bevat geen woorden waarop gezocht kan worden."
@@ -215,30 +217,42 @@ def _stems(terms: list[str]) -> dict[str, str]:
         return {term: stem or "" for term, stem in cursor.fetchall()}
 
 
-_frequency_cache: dict[str, object] = {"at": 0.0, "value": (0, {})}
+_frequency_cache: dict[str, object] = {"at": -1e9, "value": (0, {})}
 
 
 def document_frequencies() -> tuple[int, dict[str, int]]:
-    """(number of published casus, {lexeme: number of casus containing it}); cached for a few minutes."""
+    """(number of published casus, {lexeme: number of casus containing it}); cached for a few minutes.
+
+    Small collections are counted exactly with ts_stat; large ones use the planner's statistics
+    (pg_stats.most_common_elems), which cost milliseconds instead of seconds at 100k casus.
+    """
     now = time.monotonic()
     if now - _frequency_cache["at"] > FREQUENCY_CACHE_SECONDS:
+        live = (
+            "SELECT c.search_vector FROM casuistry_casuspage c "
+            "JOIN wagtailcore_page p ON p.id = c.page_ptr_id WHERE p.live"
+        )
         with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT count(*) FROM casuistry_casuspage c "
-                "JOIN wagtailcore_page p ON p.id = c.page_ptr_id WHERE p.live"
-            )
+            cursor.execute(f"SELECT count(*) FROM ({live}) AS l")
             total = cursor.fetchone()[0]
-            cursor.execute(
-                "SELECT word, ndoc FROM ts_stat($$SELECT c.search_vector FROM casuistry_casuspage c "
-                "JOIN wagtailcore_page p ON p.id = c.page_ptr_id WHERE p.live$$)"
-            )
-            _frequency_cache["value"] = (total, dict(cursor.fetchall()))
+            frequencies = _planner_frequencies(cursor, total) if total > PG_STATS_FROM else None
+            if frequencies is None:
+                cursor.execute(f"SELECT word, ndoc FROM ts_stat($${live}$$)")
+                frequencies = dict(cursor.fetchall())
+        _frequency_cache["value"] = (total, frequencies)
         _frequency_cache["at"] = now
     return _frequency_cache["value"]
 
 
-def clear_frequency_cache() -> None:
-    _frequency_cache["at"] = 0.0
+def _planner_frequencies(cursor, total: int) -> dict[str, int] | None:
+    cursor.execute(
+        "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
+        "WHERE tablename = 'casuistry_casuspage' AND attname = 'search_vector'"
+    )
+    row = cursor.fetchone()
+    if not row or not row[0]:
+        return None  # no statistics yet (never analysed): count exactly
+    return {lexeme: round(share * total) for lexeme, share in zip(row[0], row[1], strict=False)}
 
 
 def search_casus(
@@ -303,10 +317,30 @@ def _has_searchable_words(query: str) -> bool:
         return cursor.fetchone()[0] > 0
 
 
+_identity_cache: dict[str, object] = {"at": -1e9, "value": set()}
+
+
+def stored_model_identities() -> set[str]:
+    """Model identities of the stored vectors; cached briefly (the query reads the whole table)."""
+    now = time.monotonic()
+    if now - _identity_cache["at"] > IDENTITY_CACHE_SECONDS:
+        _identity_cache["value"] = set(
+            CasusEmbedding.objects.order_by().values_list("model_identity", flat=True).distinct()[:5]
+        )
+        _identity_cache["at"] = now
+    return _identity_cache["value"]
+
+
+def clear_caches() -> None:
+    """After reindexing or in tests: forget cached statistics and model identities."""
+    _identity_cache["at"] = -1e9
+    _frequency_cache["at"] = -1e9
+
+
 def _query_vector(query: str) -> tuple[list[float] | None, str]:
     from casuistry import embeddings
 
-    stored = set(CasusEmbedding.objects.values_list("model_identity", flat=True).distinct()[:5])
+    stored = stored_model_identities()
     if not stored:
         return None, ""  # nothing indexed yet: keyword search is all there is
     try:
@@ -322,7 +356,9 @@ def _query_vector(query: str) -> tuple[list[float] | None, str]:
 
 def _semantic_candidates(vector, allowed: QuerySet, limit: int = CANDIDATES) -> dict[int, float]:
     """Cosine similarity to the situation vectors, best first. Filters apply inside the index scan."""
-    allowed_sql, allowed_params = allowed.values("pk").query.sql_with_params()
+    # Without order_by() Wagtail's default ORDER BY path ends up inside IN (...), which stops
+    # PostgreSQL from using the HNSW index (measured at 100k casus: 630 ms instead of 33 ms).
+    allowed_sql, allowed_params = allowed.order_by().values("pk").query.sql_with_params()
     literal = _vector_literal(vector)
     with connection.cursor() as cursor:
         # Iterative HNSW scans keep going until enough rows pass the filter (pgvector >= 0.8).
@@ -334,7 +370,8 @@ def _semantic_candidates(vector, allowed: QuerySet, limit: int = CANDIDATES) -> 
             "ORDER BY embedding <=> %s::vector LIMIT %s",
             [literal, Aspect.SITUATIE, *allowed_params, literal, limit],
         )
-        return dict(cursor.fetchall())
+        # relaxed_order can return rows slightly out of order; the ranking must not depend on it.
+        return dict(sorted(cursor.fetchall(), key=lambda row: -row[1]))
 
 
 def _vector_literal(vector) -> str:

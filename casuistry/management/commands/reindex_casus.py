@@ -6,6 +6,7 @@ from tqdm import tqdm
 
 from casuistry import embeddings
 from casuistry.models import CasusPage
+from casuistry.selectors.search import clear_caches
 from casuistry.services.indexing import embed_casus, purge_unpublished, stale_casus
 
 CHUNK = 32
@@ -41,6 +42,7 @@ class Command(BaseCommand):
                 vectors += embed_casus(CasusPage.objects.filter(pk__in=ids).order_by("pk"), batch_size=batch)
                 bar.update(len(ids))
         seconds = time.perf_counter() - started
+        clear_caches()
         self.stdout.write(
             self.style.SUCCESS(
                 f"{len(todo)} casus ({vectors} vectoren) geïndexeerd in {seconds:.1f} s: "
