@@ -9,6 +9,7 @@ def navigation(request):
         ("/kennis/", "Kennis"),
         ("/begrippen/", "Begrippen"),
         ("/intervisie/", "Intervisie"),
+        ("/leerpaden/", "Leerpaden"),
         ("/monitor/", "Monitor"),
         (reverse("zoeken"), "Zoeken"),
     ]

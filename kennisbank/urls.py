@@ -31,6 +31,7 @@ urlpatterns = [
     path("begrippen/", glossary_views.begrippen_index, name="begrippen"),
     path("begrippen/<slug:slug>/", glossary_views.begrip_detail, name="begrip"),
     path("intervisie/", include("intervisie.urls")),
+    path("leerpaden/", include("intervisie.leerpaden_urls")),  # next to the Wagtail pages below /leerpaden/
 ]
 
 if settings.DEBUG:

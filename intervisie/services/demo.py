@@ -299,6 +299,9 @@ def load_intervisie_demo(*, log=print) -> dict:
         create_demo_participants()
         counts["intervisiesessies"] = load_sessions()
     counts["werkafspraken"] = ensure_demo_werkafspraak()
+    from .leerpaden import load_leerpaden_demo
+
+    counts.update(load_leerpaden_demo(with_progress=getattr(settings, "KENNISBANK_DEMO_ACCOUNTS", False)))
     log(f"Intervisie: {counts['methoden']} methoden, {counts.get('intervisiesessies', 0)} sessies")
     return counts
 

@@ -48,6 +48,8 @@ MODEL_PERMISSIONS = {
         ("intervisie", "add_session"),
         ("intervisie", "change_session"),
         ("intervisie", "view_session"),
+        # leerpaden: the trainer overview of everyone's progress
+        ("intervisie", "view_leerpadvoortgang"),
     ],
     NIEUWE_MEDEWERKER: [],
     BEHEERDER: [
@@ -85,9 +87,13 @@ PAGE_PERMISSIONS = {
     REDACTEUR: [
         ("", ["add", "change", "publish", "lock", "unlock"]),
         ("werkafspraken", ["add", "change", "publish"]),  # approving a werkafspraak = publishing it
+        ("leerpaden", ["add", "change", "publish"]),
     ],
     JURIST: [("casus", ["change"])],
-    TRAINER: [("werkafspraken", ["add"])],  # proposals arrive as drafts; trainers may refine their own
+    TRAINER: [
+        ("werkafspraken", ["add"]),  # proposals arrive as drafts; trainers may refine their own
+        ("leerpaden", ["add", "change", "publish"]),  # trainers build the leerpaden
+    ],
     NIEUWE_MEDEWERKER: [],
     BEHEERDER: [("", ["add", "change", "publish", "bulk_delete", "lock", "unlock"])],
 }

@@ -24,4 +24,8 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["recent_casus"] = recent_casus(limit=self.recent_count)
         context["themes"] = themes_with_counts()
+        from intervisie.selectors.leerpaden import is_new_hire, paths_for
+
+        if is_new_hire(request.user):  # a new hire sees their leerpaden first
+            context["mijn_leerpaden"] = paths_for(request.user)
         return context
