@@ -14,8 +14,7 @@ from django.utils import timezone
 from casuistry.services.anonymisation import pseudonymise
 from intervisie.choices import JUDGEMENT_QUESTIONS
 from intervisie.models import LeerpadIndexPage, LeerpadPage, LeerpadStap, LeerpadVoortgang, StapSoort, StapVoortgang
-from intervisie.setup import _next_child_path
-from kennisbank.accounts.setup import ensure_roles
+from kennisbank.accounts.setup import ensure_section_page
 
 from .errors import IntervisieError
 
@@ -34,40 +33,10 @@ class LeerpadError(IntervisieError):
 
 
 def ensure_leerpaden_index(apps, *, grant_permissions: bool = True):
-    """Return the `/leerpaden/` index page, creating it (and its page permissions) when missing.
-
-    Works with historical models (the migration) and with the live registry.
-    """
-    Page = apps.get_model("wagtailcore.Page")
-    IndexPage = apps.get_model("intervisie", "LeerpadIndexPage")
-    existing = IndexPage.objects.order_by("pk").first()
-    if existing is not None:
-        return existing
-    home = Page.objects.filter(depth=2, slug="home").first()
-    if home is None:
-        return None  # no site yet: accounts.setup creates it first
-    ContentType = apps.get_model("contenttypes.ContentType")
-    content_type, _ = ContentType.objects.get_or_create(app_label="intervisie", model="leerpadindexpage")
-    last = Page.objects.filter(path__startswith=home.path, depth=home.depth + 1).order_by("-path").first()
-    page = IndexPage.objects.create(
-        title=TITLE,
-        draft_title=TITLE,
-        slug=SLUG,
-        path=_next_child_path(home.path, last.path if last else None),
-        depth=home.depth + 1,
-        numchild=0,
-        url_path=f"{home.url_path}{SLUG}/",
-        live=True,
-        content_type=content_type,
-        locale_id=home.locale_id,
-        intro=INTRO,
+    """Return the `/leerpaden/` index page, creating it (and its page permissions) when missing."""
+    return ensure_section_page(
+        apps, "intervisie.LeerpadIndexPage", slug=SLUG, title=TITLE, intro=INTRO, grant_permissions=grant_permissions
     )
-    Page.objects.filter(pk=home.pk).update(
-        numchild=Page.objects.filter(path__startswith=home.path, depth=home.depth + 1).count()
-    )
-    if grant_permissions:
-        ensure_roles(apps)
-    return page
 
 
 def leerpaden_index() -> LeerpadIndexPage:

@@ -64,21 +64,11 @@ def ensure_site_structure(apps) -> None:
         path=root.path + "0001",
         depth=2,
         url_path="/home/",
-        numchild=len(SECTIONS),
+        numchild=0,
         intro=HOME_INTRO,
     )
-    for number, (label, title, slug, intro) in enumerate(SECTIONS, start=1):
-        _create_page(
-            apps,
-            label,
-            locale,
-            title=title,
-            slug=slug,
-            path=f"{home.path}{number:04d}",
-            depth=3,
-            url_path=f"/home/{slug}/",
-            intro=intro,
-        )
+    for label, title, slug, intro in SECTIONS:
+        ensure_section_page(apps, label, slug=slug, title=title, intro=intro, grant_permissions=False)
     root.numchild = Page.objects.filter(depth=2).count()
     root.save(update_fields=["numchild"])
     Site.objects.create(hostname="localhost", port=80, root_page_id=home.pk, is_default_site=True, site_name=SITE_NAME)
@@ -92,6 +82,62 @@ def _create_page(apps, model_label, locale, **fields):
     return model.objects.create(
         draft_title=fields["title"], content_type=content_type, live=True, locale=locale, **fields
     )
+
+
+TREE_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"  # treebeard's path alphabet, 4 characters per level
+TREE_STEPLEN = 4
+
+
+def next_child_path(parent_path: str, last_child_path: str | None) -> str:
+    if last_child_path is None:
+        return parent_path + "0001"
+    number = 0
+    for char in last_child_path[-TREE_STEPLEN:]:
+        number = number * len(TREE_ALPHABET) + TREE_ALPHABET.index(char)
+    number += 1
+    digits = ""
+    for _ in range(TREE_STEPLEN):
+        number, rest = divmod(number, len(TREE_ALPHABET))
+        digits = TREE_ALPHABET[rest] + digits
+    return parent_path + digits
+
+
+def ensure_section_page(apps, model_label: str, *, slug: str, title: str, intro: str, grant_permissions: bool = True):
+    """Return the one page of ``model_label`` below home (e.g. /werkafspraken/), creating it when missing.
+
+    For sections added after the site was created (by a later migration, or after a test flush).
+    Returns None while there is no home page yet. Works with historical models and the live registry.
+    """
+    app_label, model_name = model_label.split(".")
+    Page = apps.get_model("wagtailcore.Page")
+    model = apps.get_model(app_label, model_name)
+    existing = model.objects.order_by("pk").first()
+    if existing is not None:
+        return existing
+    home = Page.objects.filter(depth=2, slug="home").first()
+    if home is None:
+        return None
+    ContentType = apps.get_model("contenttypes.ContentType")
+    content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model_name.lower())
+    children = Page.objects.filter(path__startswith=home.path, depth=home.depth + 1)
+    last = children.order_by("-path").first()
+    page = model.objects.create(
+        title=title,
+        draft_title=title,
+        slug=slug,
+        path=next_child_path(home.path, last.path if last else None),
+        depth=home.depth + 1,
+        numchild=0,
+        url_path=f"{home.url_path}{slug}/",
+        live=True,
+        content_type=content_type,
+        locale_id=home.locale_id,
+        intro=intro,
+    )
+    Page.objects.filter(pk=home.pk).update(numchild=children.count())
+    if grant_permissions:
+        ensure_roles(apps)
+    return page
 
 
 def ensure_roles(apps) -> None:
