@@ -1,6 +1,6 @@
 """Reads for the glossary. Searched in PostgreSQL directly, so terms seeded by a migration are found too."""
 
-from django.contrib.postgres.search import SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db.models import Func, TextField, Value
 
 from kennisbank.glossary.models import Begrip
@@ -12,11 +12,13 @@ class ArrayToString(Func):
 
 
 def search_begrippen(query: str, *, limit: int = 8) -> list[Begrip]:
-    from casuistry.selectors.search import build_tsquery
+    from casuistry.selectors.search import SEARCH_CONFIG, tsquery_text
 
-    tsquery = build_tsquery(query)
-    if tsquery is None:
+    # The OR query only: the common-word pruning of casus search uses casus statistics.
+    raw = tsquery_text(query)
+    if raw is None:
         return []
+    tsquery = SearchQuery(raw, config=SEARCH_CONFIG, search_type="raw")
     vector = (
         SearchVector("term", weight="A", config="dutch")
         + SearchVector(ArrayToString("synonyms", Value(" ")), weight="B", config="dutch")
