@@ -47,7 +47,7 @@ def aspect_similarities(vector, aspect, limit=100):
 
 
 def fts_ranking(text, limit=100):
-    ids = search._fts_candidates(CasusPage.objects.live(), text, limit)
+    ids = search._fts_candidates(CasusPage.objects.live(), search.fts_plan(text), limit)
     lookup = dict(CasusPage.objects.filter(pk__in=ids).values_list("pk", "external_id"))
     return [lookup[pk] for pk in ids]
 

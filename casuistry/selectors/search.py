@@ -18,12 +18,14 @@ and hybrid fall back to ``fts`` with a notice; nothing fails.
 
 from __future__ import annotations
 
+import bisect
 import html
 import logging
 import math
 import re
 import time
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
@@ -56,6 +58,10 @@ HNSW_EF_SEARCH = 120
 THESAURUS_TERMS = 6
 COMMON_TERM_SHARE = 0.35  # query words in more than this share of casus are left out of FTS
 MIN_KEPT_TERMS = 3
+# ts_rank reads the tsvector of every casus it ranks, and an OR of ordinary words matches most of a
+# large collection (40-95 % of 100k casus). So at scale FTS matches on the rarest query words only,
+# about this many casus, and ranks them with the full query (docs/performance.md).
+FTS_MATCH_BUDGET = 2000
 FREQUENCY_CACHE_SECONDS = 300
 IDENTITY_CACHE_SECONDS = 60
 PG_STATS_FROM = 5000  # above this many casus, read lexeme frequencies from the planner's statistics
@@ -180,54 +186,133 @@ def tsquery_text(text: str) -> str | None:
     terms = query_terms(text)
     if not terms:
         return None
-    return " | ".join(f"{t}:*" if len(t) >= PREFIX_MIN_LENGTH and not t.isdigit() else t for t in terms)
+    return " | ".join(f"{t}:*" if _is_prefix(t) else t for t in terms)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """How many published casus contain each lexeme: exact, or from the planner's statistics."""
+
+    total: int = 0
+    frequencies: dict[str, int] = field(default_factory=dict)
+    floor: int = 0  # planner statistics only list lexemes in at least this many casus; 0 = exact
+
+    @cached_property
+    def _sorted(self) -> tuple[list[str], list[int]]:
+        words = sorted(self.frequencies)
+        sums = [0]
+        for word in words:
+            sums.append(sums[-1] + self.frequencies[word])
+        return words, sums
+
+    def docs(self, stem: str, *, prefix: bool) -> int:
+        """Estimated casus containing the stem; a prefix term adds up the lexemes it expands to."""
+        unlisted = self.floor // 2
+        if not prefix:
+            return self.frequencies.get(stem, unlisted)
+        words, sums = self._sorted
+        listed = sums[bisect.bisect_left(words, stem + "\uffff")] - sums[bisect.bisect_left(words, stem)]
+        return listed + (0 if stem in self.frequencies else unlisted)
+
+
+@dataclass(frozen=True)
+class Term:
+    word: str
+    stem: str  # "" for a stop word, which matches nothing
+    docs: int
+
+
+@dataclass(frozen=True)
+class FtsPlan:
+    """What FTS ranks (OR of the informative query words) and which casus it ranks.
+
+    ``match`` is the same query in a small collection; at scale an OR of the rarest words, so
+    that ts_rank reads at most about FTS_MATCH_BUDGET tsvectors. ``None`` when even the rarest
+    word is that common: hybrid then ranks its semantic candidates only.
+    """
+
+    rank: SearchQuery
+    match: SearchQuery | None
+
+
+def _raw_query(raw: str) -> SearchQuery:
+    return SearchQuery(raw, config=SEARCH_CONFIG, search_type="raw")
 
 
 def build_tsquery(text: str) -> SearchQuery | None:
-    raw = tsquery_text(informative_text(text))
-    return SearchQuery(raw, config=SEARCH_CONFIG, search_type="raw") if raw else None
+    plan = fts_plan(text)
+    return plan.rank if plan else None
 
 
-def informative_text(text: str, *, max_share: float | None = None) -> str:
+def fts_plan(text: str) -> FtsPlan | None:
+    lexicon = casus_lexicon()
+    terms = _informative(_analysed(query_terms(text), lexicon), lexicon)
+    if not terms:
+        return None
+    rank = _raw_query(tsquery_text(" ".join(t.word for t in terms)))
+    matching = sorted((t for t in terms if t.stem), key=lambda t: (t.docs, t.word))
+    if lexicon.total <= FTS_MATCH_BUDGET or sum(t.docs for t in matching) <= FTS_MATCH_BUDGET:
+        return FtsPlan(rank, rank)
+    chosen, covered = [], 0
+    for term in matching:
+        if chosen and covered + term.docs > FTS_MATCH_BUDGET:
+            break
+        chosen.append(term.word)
+        covered += term.docs
+    if covered > FTS_MATCH_BUDGET:
+        return FtsPlan(rank, None)
+    return FtsPlan(rank, _raw_query(tsquery_text(" ".join(chosen))))
+
+
+def informative_text(text: str) -> str:
+    """The query words FTS uses: without the words that occur in most casus."""
+    lexicon = casus_lexicon()
+    return " ".join(t.word for t in _informative(_analysed(query_terms(text), lexicon), lexicon))
+
+
+def _informative(terms: list[Term], lexicon: Lexicon) -> list[Term]:
     """Drop query words that occur in most casus (ts_rank has no IDF; under OR they drown the rest).
 
     Keeps at least MIN_KEPT_TERMS of the rarest words, so a query never empties.
     """
-    max_share = COMMON_TERM_SHARE if max_share is None else max_share
-    terms = query_terms(text)
-    if len(terms) <= MIN_KEPT_TERMS:
-        return text
-    total, frequencies = document_frequencies()
-    if not total:
-        return text
-    stems = _stems(terms)
-    share = {t: frequencies.get(stems.get(t, ""), 0) / total for t in terms}
-    kept = [t for t in terms if share[t] <= max_share]
+    if len(terms) <= MIN_KEPT_TERMS or not lexicon.total:
+        return terms
+    share = {t.word: lexicon.frequencies.get(t.stem, 0) / lexicon.total for t in terms}
+    kept = [t for t in terms if share[t.word] <= COMMON_TERM_SHARE]
     if len(kept) < MIN_KEPT_TERMS:
-        kept = sorted(terms, key=lambda t: share[t])[:MIN_KEPT_TERMS]
-    return " ".join(kept)
+        rarest = {t.word for t in sorted(terms, key=lambda t: share[t.word])[:MIN_KEPT_TERMS]}
+        kept = [t for t in terms if t.word in rarest]
+    return kept
 
 
-def _stems(terms: list[str]) -> dict[str, str]:
+def _analysed(words: list[str], lexicon: Lexicon) -> list[Term]:
+    if not words:
+        return []
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT t, (SELECT lexeme FROM unnest(to_tsvector(%s::regconfig, t)) LIMIT 1) FROM unnest(%s::text[]) AS t",
-            [SEARCH_CONFIG, terms],
+            [SEARCH_CONFIG, words],
         )
-        return {term: stem or "" for term, stem in cursor.fetchall()}
+        stems = {word: stem or "" for word, stem in cursor.fetchall()}
+    return [Term(w, stems.get(w, ""), lexicon.docs(stems.get(w, ""), prefix=_is_prefix(w))) for w in words]
 
 
-_frequency_cache: dict[str, object] = {"at": -1e9, "value": (0, {})}
+def _is_prefix(word: str) -> bool:
+    return len(word) >= PREFIX_MIN_LENGTH and not word.isdigit()
 
 
-def document_frequencies() -> tuple[int, dict[str, int]]:
-    """(number of published casus, {lexeme: number of casus containing it}); cached for a few minutes.
+_lexicon_cache: dict[str, object] = {"at": -1e9, "value": Lexicon()}
+
+
+def casus_lexicon() -> Lexicon:
+    """Document frequencies of the published casus; cached for a few minutes.
 
     Small collections are counted exactly with ts_stat; large ones use the planner's statistics
-    (pg_stats.most_common_elems), which cost milliseconds instead of seconds at 100k casus.
+    (pg_stats.most_common_elems; the column keeps up to 10,000 lexemes, migration 0007), which
+    cost milliseconds instead of seconds at 100k casus.
     """
     now = time.monotonic()
-    if now - _frequency_cache["at"] > FREQUENCY_CACHE_SECONDS:
+    if now - _lexicon_cache["at"] > FREQUENCY_CACHE_SECONDS:
         live = (
             "SELECT c.search_vector FROM casuistry_casuspage c "
             "JOIN wagtailcore_page p ON p.id = c.page_ptr_id WHERE p.live"
@@ -235,16 +320,16 @@ def document_frequencies() -> tuple[int, dict[str, int]]:
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT count(*) FROM ({live}) AS l")
             total = cursor.fetchone()[0]
-            frequencies = _planner_frequencies(cursor, total) if total > PG_STATS_FROM else None
-            if frequencies is None:
+            lexicon = _planner_lexicon(cursor, total) if total > PG_STATS_FROM else None
+            if lexicon is None:
                 cursor.execute(f"SELECT word, ndoc FROM ts_stat($${live}$$)")
-                frequencies = dict(cursor.fetchall())
-        _frequency_cache["value"] = (total, frequencies)
-        _frequency_cache["at"] = now
-    return _frequency_cache["value"]
+                lexicon = Lexicon(total, dict(cursor.fetchall()))
+        _lexicon_cache["value"] = lexicon
+        _lexicon_cache["at"] = now
+    return _lexicon_cache["value"]
 
 
-def _planner_frequencies(cursor, total: int) -> dict[str, int] | None:
+def _planner_lexicon(cursor, total: int) -> Lexicon | None:
     cursor.execute(
         "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
         "WHERE tablename = 'casuistry_casuspage' AND attname = 'search_vector'"
@@ -252,7 +337,11 @@ def _planner_frequencies(cursor, total: int) -> dict[str, int] | None:
     row = cursor.fetchone()
     if not row or not row[0]:
         return None  # no statistics yet (never analysed): count exactly
-    return {lexeme: round(share * total) for lexeme, share in zip(row[0], row[1], strict=False)}
+    lexemes, shares = row
+    # After the per-lexeme shares come the lowest and highest share (PostgreSQL's layout).
+    frequencies = {lexeme: round(share * total) for lexeme, share in zip(lexemes, shares, strict=False)}
+    floor = round(shares[len(lexemes)] * total) if len(shares) > len(lexemes) else 0
+    return Lexicon(total, frequencies, floor)
 
 
 def search_casus(
@@ -294,14 +383,11 @@ def search_casus(
     if mode == "fts":
         return _fts_search(base, query, fts_text, filters, sort, page, per_page, notice, expanded)
 
-    scores: dict[int, float] = {}
-    similarity = _semantic_candidates(vector, _apply_filters(base, filters))
-    semantic_ranked = [pk for pk, sim in similarity.items() if sim >= MIN_SIMILARITY]
-    _add_rrf(scores, semantic_ranked, WEIGHT_SEMANTIC)
-    if mode == "hybrid":
-        _add_rrf(scores, _fts_candidates(_apply_filters(base, filters), fts_text), WEIGHT_FTS)
+    plan = fts_plan(fts_text) if mode == "hybrid" else None
+    scores, similarity = _fused(_apply_filters(base, filters), vector, plan)
     ranked = sorted(scores, key=lambda pk: (-scores[pk], pk))
-    unfiltered = _candidate_pool(base, fts_text, vector, mode) if filters else set(ranked)
+    # Facet counts are over the result set without facet filters (disjunctive facets).
+    unfiltered = set(_fused(base, vector, plan)[0]) if filters else set(ranked)
     return _page_of_ranked(
         ranked, scores, similarity, query, mode, sort, page, per_page, filters, base, unfiltered, notice, expanded
     )
@@ -334,7 +420,7 @@ def stored_model_identities() -> set[str]:
 def clear_caches() -> None:
     """After reindexing or in tests: forget cached statistics and model identities."""
     _identity_cache["at"] = -1e9
-    _frequency_cache["at"] = -1e9
+    _lexicon_cache["at"] = -1e9
 
 
 def _query_vector(query: str) -> tuple[list[float] | None, str]:
@@ -378,28 +464,27 @@ def _vector_literal(vector) -> str:
     return "[" + ",".join(f"{float(x):.7g}" for x in vector) + "]"
 
 
-def _fts_candidates(allowed: QuerySet, fts_text: str, limit: int = CANDIDATES) -> list[int]:
-    tsquery = build_tsquery(fts_text)
-    if tsquery is None:
-        return []
-    return list(
-        _rank(allowed.filter(search_vector=tsquery), tsquery)
-        .order_by("-score", "-pk")
-        .values_list("pk", flat=True)[:limit]
-    )
+def _fused(allowed: QuerySet, vector, plan: FtsPlan | None) -> tuple[dict[int, float], dict[int, float]]:
+    """Weighted reciprocal-rank fusion of the semantic and (with a plan) FTS candidates: (scores, similarity)."""
+    scores: dict[int, float] = {}
+    similarity = _semantic_candidates(vector, allowed)
+    _add_rrf(scores, [pk for pk, sim in similarity.items() if sim >= MIN_SIMILARITY], WEIGHT_SEMANTIC)
+    if plan is not None:
+        _add_rrf(scores, _fts_candidates(allowed, plan, also=tuple(similarity)), WEIGHT_FTS)
+    return scores, similarity
+
+
+def _fts_candidates(allowed: QuerySet, plan: FtsPlan, limit: int = CANDIDATES, also: tuple[int, ...] = ()) -> list[int]:
+    """The best FTS matches by ts_rank. ``also``: casus (the semantic candidates) ranked whatever ``match`` says."""
+    wanted = Q(search_vector=plan.match) if plan.match is not None else Q(pk__in=[])
+    if also:
+        wanted |= Q(pk__in=also, search_vector=plan.rank)
+    return list(_rank(allowed.filter(wanted), plan.rank).order_by("-score", "-pk").values_list("pk", flat=True)[:limit])
 
 
 def _add_rrf(scores: dict[int, float], ranked: list[int], weight: float) -> None:
     for rank, pk in enumerate(ranked, start=1):
         scores[pk] = scores.get(pk, 0.0) + weight / (RRF_K + rank)
-
-
-def _candidate_pool(base, fts_text, vector, mode) -> set[int]:
-    """The result set without facet filters: what facet counts are computed over."""
-    pool = {pk for pk, sim in _semantic_candidates(vector, base).items() if sim >= MIN_SIMILARITY}
-    if mode == "hybrid":
-        pool |= set(_fts_candidates(base, fts_text))
-    return pool
 
 
 def _page_of_ranked(
@@ -420,16 +505,24 @@ def _page_of_ranked(
     for row in rows:
         row.score = scores.get(row.pk, 0.0)
     hits = _explain(rows, query, filters, similarity)
-    facets = _facet_counts(base.filter(pk__in=pool), filters)
+    facets = _facet_counts(CasusPage.objects.filter(pk__in=pool), filters)
     return SearchResult(query, mode, sort, hits, len(ranked), page, per_page, facets, filters, notice, expanded)
 
 
 def _fts_search(base, query, fts_text, filters, sort, page, per_page, notice, expanded) -> SearchResult:
-    tsquery = build_tsquery(fts_text)
-    matching = base.filter(search_vector=tsquery)
+    """Keyword-only search (mode fts, and the fallback). Results, total and facets come from one pool:
+    the best FTS_MATCH_BUDGET matches, so the match is evaluated once, not once per count."""
+    plan = fts_plan(fts_text)
+    match = plan.match if plan.match is not None else plan.rank
+    pool = list(
+        _rank(base.filter(search_vector=match), plan.rank)
+        .order_by("-score", "-pk")
+        .values_list("pk", flat=True)[:FTS_MATCH_BUDGET]
+    )
+    matching = CasusPage.objects.filter(pk__in=pool)
     results = _apply_filters(matching, filters)
     total = results.count()
-    ordered = _order(_rank(results, tsquery), sort)
+    ordered = _order(_rank(results, plan.rank), sort)
     offset = (page - 1) * per_page
     rows = list(ordered.select_related("thema")[offset : offset + per_page])
     hits = _explain(rows, fts_text, filters, {})

@@ -1,7 +1,9 @@
 import pytest
 from django.contrib.postgres.search import SearchQuery
+from django.db import connection
 
 from casuistry.models import CasusPage
+from casuistry.selectors import search
 from casuistry.selectors.search import search_casus
 from tests.factories import create_casus
 
@@ -172,3 +174,55 @@ def test_query_of_only_stopwords_gives_a_notice_not_an_error():
 
     assert result.total == 0
     assert result.notice
+
+
+def _boete_corpus():
+    create_casus(external_id="BEIDE", title="Boete na hennepkwekerij", summary="Hennepkwekerij op zolder, boete.")
+    create_casus(external_id="HENNEP", summary="Een hennepkwekerij in de schuur aangetroffen.")
+    for number in range(3):
+        create_casus(external_id=f"BOETE{number}", summary=f"Boete opgelegd voor niet gemelde inkomsten {number}.")
+
+
+def test_at_scale_fts_matches_on_the_rarest_words_and_ranks_with_the_whole_query(monkeypatch):
+    _boete_corpus()
+    everything = search_casus(query="boete hennepkwekerij", mode="fts")
+    assert everything.total == 5
+
+    # Pretend the collection is large: ranking every casus that mentions "boete" is too costly.
+    monkeypatch.setattr(search, "FTS_MATCH_BUDGET", 2)
+    plan = search.fts_plan("boete hennepkwekerij")
+    narrowed = search_casus(query="boete hennepkwekerij", mode="fts")
+
+    assert plan.match is not None and str(plan.match) != str(plan.rank)
+    assert narrowed.total == 2  # only the casus with the rare word were ranked
+    assert ids(narrowed) == ["BEIDE", "HENNEP"]  # ...by the whole query: both words beat one
+    uitkomst = next(f for f in narrowed.facets if f.param == "uitkomst")
+    assert sum(v.count for v in uitkomst.values) == 2  # facets count the same pool
+
+
+def test_when_even_the_rarest_word_is_too_common_fts_mode_still_ranks_the_best_matches(monkeypatch):
+    _boete_corpus()
+    monkeypatch.setattr(search, "FTS_MATCH_BUDGET", 2)
+
+    assert search.fts_plan("boete").match is None
+    result = search_casus(query="boete", mode="fts")
+
+    assert result.total == 2  # the best FTS_MATCH_BUDGET matches form the pool
+    assert ids(result)[0] == "BEIDE"  # "boete" in the title weighs most
+
+
+def test_large_collections_read_lexeme_frequencies_from_the_planner_statistics(monkeypatch):
+    _boete_corpus()
+    exact = search.casus_lexicon()  # ts_stat over the published casus
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE casuistry_casuspage")
+    monkeypatch.setattr(search, "PG_STATS_FROM", 1)
+    search.clear_caches()
+
+    estimated = search.casus_lexicon()
+
+    assert estimated.total == exact.total == 5
+    assert exact.frequencies["hennepkwekerij"] == 2
+    for lexeme in ("boet", "hennepkwekerij", "zolder"):
+        assert estimated.frequencies[lexeme] == exact.frequencies[lexeme]
+    assert estimated.docs("hennep", prefix=True) == 2

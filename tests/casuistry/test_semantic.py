@@ -93,6 +93,21 @@ def test_hybrid_applies_facet_filters_to_both_sides(corpus):
     assert any(v.value == "terugvordering" and v.count >= 1 for v in uitkomst.values)  # disjunctive counts
 
 
+def test_hybrid_ranks_its_semantic_candidates_by_keyword_when_a_word_is_too_common_to_match(corpus, monkeypatch):
+    # "boodschappen" occurs in two of the three casus; pretend that is far too many to rank.
+    monkeypatch.setattr(search, "FTS_MATCH_BUDGET", 1)
+    assert search.fts_plan("boodschappen").match is None
+
+    result = search_casus(query="boodschappen", per_page=3)
+
+    with_word = {corpus[0].pk, corpus[2].pk}
+    assert {hit.casus.pk for hit in result.hits[:2]} == with_word
+    semantic_only_best = search.WEIGHT_SEMANTIC / (search.RRF_K + 1)
+    for hit in result.hits[:2]:
+        assert "Woorden gevonden: boodschappen" in hit.reasons
+        assert hit.score > semantic_only_best  # the keyword side contributed to the fused score
+
+
 def test_similar_casus_excludes_the_casus_itself_and_says_what_is_shared(corpus):
     extra = create_casus(**(PARTNER | {"title": "Partner woont feitelijk in", "uitkomst": "boete"}))
     index(extra)
