@@ -37,6 +37,8 @@ class CasusEmbedding(models.Model):
                 opclasses=["vector_cosine_ops"],
             ),
             models.Index(fields=["aspect", "casus"], name="casus_embedding_aspect"),
+            # The search selector asks for the lowest and highest identity on every search.
+            models.Index(fields=["model_identity"], name="casus_embedding_model"),
         ]
 
     def __str__(self):

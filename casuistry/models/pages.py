@@ -6,7 +6,7 @@ from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Value
+from django.db.models import F, Value
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -193,7 +193,11 @@ class CasusPage(Page):
     class Meta:
         verbose_name = "casus"
         verbose_name_plural = "casus"
-        indexes = [GinIndex(fields=["search_vector"], name="casus_search_vector_gin")]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="casus_search_vector_gin"),
+            # Browsing by date (search_casus without a query) reads the first page off this index.
+            models.Index(F("periode").desc(nulls_last=True), F("page_ptr").desc(), name="casus_newest_first"),
+        ]
 
     def get_context(self, request, *args, **kwargs):
         from casuistry.selectors.search import search_casus

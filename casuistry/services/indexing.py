@@ -85,10 +85,6 @@ def stale_casus(identity: str) -> list[int]:
     return stale
 
 
-def stored_model_identities() -> list[str]:
-    return list(CasusEmbedding.objects.values_list("model_identity", flat=True).distinct())
-
-
 def purge_unpublished() -> int:
     deleted, _ = CasusEmbedding.objects.exclude(casus__live=True).delete()
     return deleted

@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from casuistry.models import CasusPage
 from casuistry.selectors import search
@@ -226,3 +227,47 @@ def test_large_collections_read_lexeme_frequencies_from_the_planner_statistics(m
     for lexeme in ("boet", "hennepkwekerij", "zolder"):
         assert estimated.frequencies[lexeme] == exact.frequencies[lexeme]
     assert estimated.docs("hennep", prefix=True) == 2
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {},
+        {"uitkomst": ["boete"]},
+        {"uitkomst": ["boete", "waarschuwing"], "regeling": ["IOAW"]},
+        {"tag": ["schulden"], "bezwaar": ["geen"]},
+        {"bezwaar": ["geen", "gegrond"], "thema": ["giften-en-leningen"]},
+    ],
+)
+def test_facet_counts_over_a_result_pool_equal_the_sql_counts(filters):
+    create_casus(external_id="A", uitkomst="boete", regeling="IOAW", tags=["schulden"], bezwaar="gegrond",
+                 thema="Giften en leningen")  # fmt: skip
+    create_casus(external_id="B", uitkomst="boete", tags=["schulden", "eerste keer"], bezwaar=None)
+    create_casus(external_id="C", uitkomst="waarschuwing", regeling="IOAW", thema="Giften en leningen")
+    create_casus(external_id="D", uitkomst="maatregel", tags=["eerste keer"], bezwaar="ongegrond")
+    pool = list(CasusPage.objects.values_list("pk", flat=True))
+
+    in_python = search._pool_facet_counts(pool, filters)
+    in_sql = search._facet_counts(CasusPage.objects.filter(pk__in=pool), filters)
+
+    assert in_python == in_sql
+    assert any(v.count for facet in in_python for v in facet.values)
+
+
+def test_browsing_counts_are_remembered_until_a_casus_is_published_or_unpublished():
+    first = create_casus(external_id="A", uitkomst="boete")
+    assert search_casus().total == 1
+
+    with CaptureQueriesContext(connection) as browsing_again:
+        assert search_casus().total == 1
+    assert not [q for q in browsing_again.captured_queries if "GROUP BY" in q["sql"] or "COUNT(" in q["sql"]]
+
+    create_casus(external_id="B", uitkomst="waarschuwing")
+    browsed = search_casus()
+    assert browsed.total == 2
+    uitkomst = next(f for f in browsed.facets if f.param == "uitkomst")
+    assert {v.value: v.count for v in uitkomst.values} == {"boete": 1, "waarschuwing": 1}
+
+    first.unpublish()
+    assert search_casus().total == 1
+    assert search_casus(filters={"uitkomst": ["boete"]}).total == 0
