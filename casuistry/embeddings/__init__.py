@@ -5,7 +5,8 @@ loaded on first use of :func:`get_model` (or a function that needs the model).
 
 Public API::
 
-    embed_query(text) -> list[float]             # "query: " prompt, unit length
+    embed_query(text) -> list[float]             # "query: " prompt, unit length; recent ones remembered
+    forget_recent_queries()                       # drop those (benchmarks)
     embed_passages(texts, batch_size=16) -> list[list[float]]   # "passage: " prompt
     model_identity() -> str                       # store with the vectors; reindex on change
     dimension() -> int                            # 384 for multilingual-e5-small
@@ -30,6 +31,7 @@ from .service import (
     dimension,
     embed_passages,
     embed_query,
+    forget_recent_queries,
     get_model,
     model_identity,
     preload_in_background,
@@ -45,6 +47,7 @@ __all__ = [
     "dimension",
     "embed_passages",
     "embed_query",
+    "forget_recent_queries",
     "get_model",
     "model_identity",
     "preload_in_background",

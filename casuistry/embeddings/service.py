@@ -34,6 +34,7 @@ import json
 import logging
 import os
 import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -72,6 +73,11 @@ class _LoadedModel:
     # concurrent encodes would only oversubscribe the CPU.
     query_lock: threading.Lock = field(default_factory=threading.Lock)
     passage_lock: threading.Lock = field(default_factory=threading.Lock)
+    # Recent query vectors: paging through results or clicking a facet repeats the query text.
+    recent_queries: OrderedDict[str, tuple[float, ...]] = field(default_factory=OrderedDict)
+
+
+RECENT_QUERIES = 256
 
 
 _state_lock = threading.Lock()
@@ -391,8 +397,25 @@ def embed_query(text: str) -> list[float]:
     if not isinstance(text, str):
         raise TypeError(f"embed_query expects a str, got {type(text).__name__}")
     loaded = _get_loaded()
-    vector = _encode(loaded, loaded.query_lock, text, loaded.query_prompt_name, batch_size=1)
-    return [float(x) for x in vector]
+    with loaded.query_lock:
+        remembered = loaded.recent_queries.get(text)
+        if remembered is not None:
+            loaded.recent_queries.move_to_end(text)
+            return list(remembered)
+    vector = tuple(float(x) for x in _encode(loaded, loaded.query_lock, text, loaded.query_prompt_name, batch_size=1))
+    with loaded.query_lock:
+        loaded.recent_queries[text] = vector
+        while len(loaded.recent_queries) > RECENT_QUERIES:
+            loaded.recent_queries.popitem(last=False)
+    return list(vector)
+
+
+def forget_recent_queries() -> None:
+    """Drop remembered query vectors (benchmarks time the model, not this memory)."""
+    loaded = _loaded
+    if loaded is not None:
+        with loaded.query_lock:
+            loaded.recent_queries.clear()
 
 
 def embed_passages(texts: Sequence[str], batch_size: int = DEFAULT_BATCH_SIZE) -> list[list[float]]:

@@ -714,7 +714,8 @@ def _facet_counts(matching: QuerySet, filters: dict[str, list[str]]) -> list[Fac
 def _pool_facet_counts(pool, filters: dict[str, list[str]]) -> list[FacetResult]:
     """The same counts over a bounded set of casus (a result pool): two queries, counted here."""
     fields = [facet.field for facet in FACETS if facet.param != "tag"]
-    rows = {row["pk"]: row for row in CasusPage.objects.filter(pk__in=pool).values("pk", "thema__name", *fields)}
+    found = CasusPage.objects.filter(pk__in=pool).order_by().values("pk", "thema__name", *fields)
+    rows = {row["pk"]: row for row in found}
     for row in rows.values():
         row["tags__slug"] = {}
     tags = CasusTag.objects.filter(content_object_id__in=list(rows))

@@ -186,6 +186,25 @@ def test_query_and_passage_prefixes_are_applied(default_model):
     np.testing.assert_allclose(passage, raw.passage("x"), atol=1e-6)
 
 
+def test_a_repeated_query_is_answered_from_memory(default_model, monkeypatch):
+    embeddings.forget_recent_queries()
+    first = embeddings.embed_query("huurschuld en beslagvrije voet")
+    calls = []
+    real_encode = service._encode
+    monkeypatch.setattr(service, "_encode", lambda *a, **k: calls.append(a) or real_encode(*a, **k))
+    monkeypatch.setattr(service, "RECENT_QUERIES", 2)
+
+    again = embeddings.embed_query("huurschuld en beslagvrije voet")
+    again[0] = 99.0  # callers get their own list
+    assert embeddings.embed_query("huurschuld en beslagvrije voet") == first
+    assert calls == []
+
+    embeddings.embed_query("een")
+    embeddings.embed_query("twee")  # the memory holds two: the first query is forgotten
+    embeddings.embed_query("huurschuld en beslagvrije voet")
+    assert len(calls) == 3
+
+
 def test_passages_keep_input_order_across_batches(default_model):
     texts = [f"passage nummer {i} over {'wonen' if i % 2 else 'werk'}" + " tekst" * i for i in range(7)]
     batched = embeddings.embed_passages(texts, batch_size=3)
