@@ -554,39 +554,42 @@ def _add_rrf(scores: dict[int, float], ranked: list[int], weight: float) -> None
 def _page_of_ranked(
     ranked, scores, similarity, query, mode, sort, page, per_page, filters, base, pool, notice, expanded
 ) -> SearchResult:
-    if sort == "datum":
-        ordered = list(CasusPage.objects.filter(pk__in=ranked).order_by(*NEWEST_FIRST).values_list("pk", flat=True))
-    else:
-        ordered = ranked
-    offset = (page - 1) * per_page
-    page_ids = ordered[offset : offset + per_page]
-    pages = CasusPage.objects.defer("search_vector").select_related("thema").in_bulk(page_ids)
-    rows = [pages[pk] for pk in page_ids if pk in pages]
-    for row in rows:
-        row.score = scores.get(row.pk, 0.0)
-    hits = _explain(rows, query, filters, similarity)
-    facets = _pool_facet_counts(pool, filters)
+    rows = _pool_rows(pool | set(ranked))  # the filtered results need not all be in the unfiltered pool
+    hits = _page_hits(ranked, rows, scores, sort, page, per_page, query, filters, similarity)
+    facets = _pool_facet_counts({pk: rows[pk] for pk in pool if pk in rows}, filters)
     return SearchResult(query, mode, sort, hits, len(ranked), page, per_page, facets, filters, notice, expanded)
 
 
 def _fts_search(base, query, fts_text, filters, sort, page, per_page, notice, expanded) -> SearchResult:
-    """Keyword-only search (mode fts, and the fallback). Results, total and facets come from one pool:
-    the best FTS_MATCH_BUDGET matches, so the match is evaluated once, not once per count."""
+    """Keyword-only search (mode fts, and the fallback). Results, total and facets all come from one
+    pool, the best FTS_MATCH_BUDGET matches: the match is evaluated once, not once per count."""
     plan = fts_plan(fts_text)
     match = plan.match if plan.match is not None else plan.rank
-    pool = list(
+    scores = dict(
         _rank(base.filter(search_vector=match), plan.rank)
         .order_by("-score", "-pk")
-        .values_list("pk", flat=True)[:FTS_MATCH_BUDGET]
+        .values_list("pk", "score")[:FTS_MATCH_BUDGET]
     )
-    results = _apply_filters(CasusPage.objects.filter(pk__in=pool), filters)
-    total = results.count()
-    ordered = _order(_rank(results, plan.rank), sort)
+    rows = _pool_rows(scores)
+    chosen = [(FACETS_BY_PARAM[param], set(values)) for param, values in filters.items()]
+    ranked = [pk for pk in scores if all(_row_in_facet(rows[pk], facet, values) for facet, values in chosen)]
+    hits = _page_hits(ranked, rows, scores, sort, page, per_page, fts_text, filters, {})
+    facets = _pool_facet_counts(rows, filters)
+    return SearchResult(query, "fts", sort, hits, len(ranked), page, per_page, facets, filters, notice, expanded)
+
+
+def _page_hits(ranked, rows, scores, sort, page, per_page, text, filters, similarity) -> list[CasusHit]:
+    """One page of a ranked list (or of the same list by date), loaded and explained."""
+    if sort == "datum":  # NEWEST_FIRST, in Python: the rows are at hand
+        ranked = sorted(ranked, key=lambda pk: (rows[pk]["periode"] is not None, rows[pk]["periode"] or "", pk))
+        ranked.reverse()
     offset = (page - 1) * per_page
-    rows = list(ordered.defer("search_vector").select_related("thema")[offset : offset + per_page])
-    hits = _explain(rows, fts_text, filters, {})
-    facets = _pool_facet_counts(pool, filters)
-    return SearchResult(query, "fts", sort, hits, total, page, per_page, facets, filters, notice, expanded)
+    page_ids = ranked[offset : offset + per_page]
+    pages = CasusPage.objects.defer("search_vector").select_related("thema").in_bulk(page_ids)
+    casus = [pages[pk] for pk in page_ids if pk in pages]
+    for row in casus:
+        row.score = scores.get(row.pk, 0.0)
+    return _explain(casus, text, filters, similarity)
 
 
 def _browse(base, filters, sort, mode, page, per_page, exclude_ids) -> SearchResult:
@@ -688,12 +691,6 @@ def _rank(qs: QuerySet, tsquery: SearchQuery) -> QuerySet:
     )
 
 
-def _order(qs: QuerySet, sort: str) -> QuerySet:
-    if sort == "datum":
-        return qs.order_by(*NEWEST_FIRST)
-    return qs.order_by("-score", F("periode").desc(nulls_last=True), "-pk")
-
-
 def _facet_counts(matching: QuerySet, filters: dict[str, list[str]]) -> list[FacetResult]:
     """Counts per facet value, under the query and every *other* facet's filter (disjunctive facets).
 
@@ -711,16 +708,21 @@ def _facet_counts(matching: QuerySet, filters: dict[str, list[str]]) -> list[Fac
     return results
 
 
-def _pool_facet_counts(pool, filters: dict[str, list[str]]) -> list[FacetResult]:
-    """The same counts over a bounded set of casus (a result pool): two queries, counted here."""
+def _pool_rows(pool) -> dict[int, dict]:
+    """Facet values and period of a bounded set of casus (a result pool), in two queries."""
     fields = [facet.field for facet in FACETS if facet.param != "tag"]
-    found = CasusPage.objects.filter(pk__in=pool).order_by().values("pk", "thema__name", *fields)
+    found = CasusPage.objects.filter(pk__in=list(pool)).order_by().values("pk", "periode", "thema__name", *fields)
     rows = {row["pk"]: row for row in found}
     for row in rows.values():
         row["tags__slug"] = {}
     tags = CasusTag.objects.filter(content_object_id__in=list(rows))
     for pk, slug, name in tags.values_list("content_object_id", "tag__slug", "tag__name"):
         rows[pk]["tags__slug"][slug] = name
+    return rows
+
+
+def _pool_facet_counts(rows: dict[int, dict], filters: dict[str, list[str]]) -> list[FacetResult]:
+    """The same counts as _facet_counts over a result pool's rows (_pool_rows), counted here."""
     results = []
     for facet in FACETS:
         others = [(FACETS_BY_PARAM[p], set(v)) for p, v in filters.items() if p != facet.param]

@@ -247,7 +247,7 @@ def test_facet_counts_over_a_result_pool_equal_the_sql_counts(filters):
     create_casus(external_id="D", uitkomst="maatregel", tags=["eerste keer"], bezwaar="ongegrond")
     pool = list(CasusPage.objects.values_list("pk", flat=True))
 
-    in_python = search._pool_facet_counts(pool, filters)
+    in_python = search._pool_facet_counts(search._pool_rows(pool), filters)
     in_sql = search._facet_counts(CasusPage.objects.filter(pk__in=pool), filters)
 
     assert in_python == in_sql
@@ -271,3 +271,16 @@ def test_browsing_counts_are_remembered_until_a_casus_is_published_or_unpublishe
     first.unpublish()
     assert search_casus().total == 1
     assert search_casus(filters={"uitkomst": ["boete"]}).total == 0
+
+
+@pytest.mark.parametrize("mode", ["fts", "hybrid"])
+def test_a_query_sorted_by_date_puts_the_newest_period_first_and_filters_apply(mode):
+    for n, (periode, uitkomst) in enumerate([("2022", "boete"), ("2019", "waarschuwing"), ("2025-Q3", "waarschuwing"),
+                                             ("2024-Q1", "waarschuwing")]):  # fmt: skip
+        create_casus(external_id=f"P{n}", periode=periode, uitkomst=uitkomst, summary="Giften van de ouders.")
+
+    by_date = search_casus(query="giften", mode=mode, sort="datum")
+    warned = search_casus(query="giften", mode=mode, sort="datum", filters={"uitkomst": ["waarschuwing"]})
+
+    assert ids(by_date) == ["P2", "P3", "P0", "P1"]
+    assert ids(warned) == ["P2", "P3", "P1"] and warned.total == 3
