@@ -32,7 +32,7 @@ from functools import cached_property
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection, transaction
-from django.db.models import Count, F, Max, Min, Q, QuerySet
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, Max, Min, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from wagtail.models import ModelLogEntry, PageLogEntry
 
@@ -67,7 +67,7 @@ MIN_KEPT_TERMS = 3
 # ts_rank reads the tsvector of every casus it ranks, and an OR of ordinary words matches most of a
 # large collection (40-95 % of 100k casus). So at scale FTS matches on the rarest query words only,
 # about this many casus, and ranks them with the full query (docs/performance.md).
-FTS_MATCH_BUDGET = 2000
+FTS_MATCH_BUDGET = 1000
 FREQUENCY_CACHE_SECONDS = 300
 IDENTITY_CACHE_SECONDS = 60
 PG_STATS_FROM = 5000  # above this many casus, read lexeme frequencies from the planner's statistics
@@ -410,7 +410,7 @@ def _search(query, filters, sort, mode, page, per_page, exclude_ids, like) -> Se
     # The keyword candidates need no vector: the database finds them while the query is embedded.
     allowed = _apply_filters(base, filters)
     plan = fts_plan(fts_text) if mode == "hybrid" else None
-    keyword, keyword_unfiltered = _keyword_candidates(base, allowed, plan, filtered=bool(filters))
+    keyword, keyword_unfiltered = _keyword_candidates(base, plan, filters)
     vector, notice = _vector_of(pending)
     if vector is None:
         return _fts_search(base, query, fts_text, filters, sort, page, per_page, notice, expanded)
@@ -526,16 +526,31 @@ def _fused(allowed: QuerySet, vector, plan: FtsPlan | None, keyword: list[int]) 
     return scores, similarity
 
 
-def _keyword_candidates(base, allowed, plan: FtsPlan | None, *, filtered: bool) -> tuple[list[int], list[int]]:
+def _keyword_candidates(base, plan: FtsPlan | None, filters: dict) -> tuple[list[int], list[int]]:
     """The best FTS matches with and without the facet filters (the latter for the facet counts).
 
-    Two ranked queries: one that also returns whether each casus passes the filters (EXISTS per
-    row) was three times slower at 100k casus.
+    One ranking of the matched casus, each row flagged with whether it passes the filters, when the
+    filters are columns of the casus row; with a tag filter (a join) two ranked queries. An EXISTS
+    per row instead of the flag was three times slower at 100k casus.
     """
     if plan is None or plan.match is None:
         return [], []  # no keyword side, or it is ranked among the semantic candidates later (_fused)
-    best = _fts_candidates(base, plan)
-    return (_fts_candidates(allowed, plan) if filtered else best), best
+    if not filters:
+        best = _fts_candidates(base, plan)
+        return best, best
+    if "tag" in filters:
+        return _fts_candidates(_apply_filters(base, filters), plan), _fts_candidates(base, plan)
+    passes = Q()
+    for param, values in filters.items():
+        passes &= _facet_q(FACETS_BY_PARAM[param], values)
+    rows = (
+        _rank(base.filter(search_vector=plan.match), plan.rank)
+        .annotate(passes=ExpressionWrapper(passes, output_field=BooleanField()))
+        .order_by("-score", "-pk")
+        .values_list("pk", "passes")
+    )
+    flagged = list(rows[: 4 * FTS_MATCH_BUDGET])  # the plan keeps the match near the budget; this caps a misestimate
+    return [pk for pk, ok in flagged if ok][:CANDIDATES], [pk for pk, _ in flagged[:CANDIDATES]]
 
 
 def _fts_candidates(allowed: QuerySet, plan: FtsPlan, limit: int = CANDIDATES, also: tuple[int, ...] = ()) -> list[int]:
