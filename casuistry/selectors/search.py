@@ -22,6 +22,7 @@ import bisect
 import html
 import logging
 import math
+import os
 import re
 import threading
 import time
@@ -456,12 +457,21 @@ def clear_caches() -> None:
     _browse_cache.clear()
 
 
-_embedder: ThreadPoolExecutor | None = None
+_embedder: dict[str, object] = {"pid": None, "pool": None}
+_embedder_lock = threading.Lock()
+
+
+def _embedding_thread() -> ThreadPoolExecutor:
+    """One worker thread per process (a forked worker gets its own: threads do not survive a fork)."""
+    with _embedder_lock:
+        if _embedder["pid"] != os.getpid():
+            pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="query-embedding")
+            _embedder.update(pid=os.getpid(), pool=pool)
+        return _embedder["pool"]
 
 
 def _start_query_vector(query: str) -> tuple[Future | None, str]:
     """Start embedding the query in a worker thread (the engine releases the GIL), or say why not."""
-    global _embedder
     from casuistry import embeddings
 
     stored = stored_model_identities()
@@ -474,9 +484,7 @@ def _start_query_vector(query: str) -> tuple[Future | None, str]:
     if stored != {identity}:
         logger.warning("Zoekmodel gewijzigd; vectoren van een ander model. Voer reindex_casus uit.")
         return None, NOTICE_MODEL_CHANGED
-    if _embedder is None:
-        _embedder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="query-embedding")
-    return _embedder.submit(embeddings.embed_query, query), ""
+    return _embedding_thread().submit(embeddings.embed_query, query), ""
 
 
 def _vector_of(pending: Future) -> tuple[list[float] | None, str]:

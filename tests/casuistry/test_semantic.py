@@ -176,3 +176,14 @@ def test_editor_panel_lists_similar_existing_casus(corpus, client, make_user):
     assert "Vergelijkbare casus (suggesties)" in html
     assert f'href="/admin/pages/{extra.pk}/edit/"' in html
     assert f'href="/admin/pages/{corpus[0].pk}/edit/">{corpus[0].title}' not in html
+
+
+def test_a_forked_worker_embeds_queries_on_a_thread_of_its_own(corpus):
+    search_casus(query="wietplantage")
+    inherited = search._embedder["pool"]
+    search._embedder["pid"] = -1  # as if this process were forked after the thread started
+
+    result = search_casus(query="wietplantage")
+
+    assert result.hits[0].casus.pk == corpus[1].pk
+    assert search._embedder["pool"] is not inherited
