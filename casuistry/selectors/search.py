@@ -271,12 +271,6 @@ def fts_plan(text: str) -> FtsPlan | None:
     return FtsPlan(rank, _raw_query(tsquery_text(" ".join(chosen))))
 
 
-def informative_text(text: str) -> str:
-    """The query words FTS uses: without the words that occur in most casus."""
-    lexicon = casus_lexicon()
-    return " ".join(t.word for t in _informative(_analysed(query_terms(text), lexicon), lexicon))
-
-
 def _informative(terms: list[Term], lexicon: Lexicon) -> list[Term]:
     """Drop query words that occur in most casus (ts_rank has no IDF; under OR they drown the rest).
 
