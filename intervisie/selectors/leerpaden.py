@@ -11,10 +11,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from casuistry.choices import Uitkomst
-from intervisie.agreement import pairwise_agreement, percent
-from intervisie.choices import JUDGEMENT_QUESTIONS
+from intervisie.agreement import percent
 from intervisie.models import LeerpadPage, LeerpadStap, LeerpadVoortgang, StapSoort, StapVoortgang
-from intervisie.selectors.sessions import OptionCount, QuestionResult, SessionResults
+from intervisie.selectors.sessions import SessionResults, question_results
 from kennisbank.accounts import roles
 
 OVERVIEW_PERMISSION = "intervisie.view_leerpadvoortgang"
@@ -143,35 +142,7 @@ def practice_results(stap: LeerpadStap, user) -> SessionResults | None:
     if stap.casus_id is None or mine is None or not mine.uitkomst:
         return None
     answers = list(practice_answers(stap.casus_id))
-    questions = []
-    for name, label, choices in JUDGEMENT_QUESTIONS:
-        counts = Counter(getattr(a, name) for a in answers)
-        n = sum(counts.values())
-        top = max(counts.values(), default=0)
-        actual = getattr(stap.casus, name, "") or ""
-        options = [
-            OptionCount(
-                value=value,
-                label=choice_label,
-                count=counts.get(value, 0),
-                share=(counts.get(value, 0) / n) if n else 0.0,
-                is_mode=bool(top) and counts.get(value, 0) == top,
-                is_actual=bool(actual) and value == actual,
-                is_mine=getattr(mine, name) == value,
-            )
-            for value, choice_label in choices.choices
-        ]
-        questions.append(
-            QuestionResult(
-                name=name,
-                label=label,
-                options=options,
-                n=n,
-                agreement=pairwise_agreement(counts),
-                actual_label=choices(actual).label if actual in choices.values else "",
-                mine_label=choices(getattr(mine, name)).label,
-            )
-        )
+    questions = question_results(answers, mine=mine, casus=stap.casus)
     return SessionResults(
         session=None,
         n_answers=len(answers),

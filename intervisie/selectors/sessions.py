@@ -159,19 +159,18 @@ class SessionResults:
         return min(scored, key=lambda q: q.agreement) if scored else None
 
 
-def session_results(session: Session, *, user=None) -> SessionResults:
-    """The distribution of answers per question with pairwise agreement. Only after the reveal."""
-    if not session.is_revealed:
-        raise ResultsNotRevealed("De antwoorden zijn nog niet onthuld.")
-    judgements = list(session.judgements.all())
-    mine = next((j for j in judgements if user is not None and j.participant_id == user.pk), None)
-    casus = session.casus
+def question_results(answers, *, mine, casus) -> list[QuestionResult]:
+    """Per judgement question: how the answers spread, agreement, and the casus' actual outcome.
+
+    ``answers`` are objects with the JUDGEMENT_QUESTIONS fields (intervisie judgements, leerpad
+    practice answers); ``mine`` is the viewer's own answer or None.
+    """
     questions = []
     for name, label, choices in JUDGEMENT_QUESTIONS:
-        counts = Counter(getattr(j, name) for j in judgements)
+        counts = Counter(getattr(a, name) for a in answers)
         n = sum(counts.values())
         top = max(counts.values(), default=0)
-        actual = getattr(casus, name, "") if casus is not None else ""
+        actual = (getattr(casus, name, "") or "") if casus is not None else ""
         options = [
             OptionCount(
                 value=value,
@@ -195,6 +194,16 @@ def session_results(session: Session, *, user=None) -> SessionResults:
                 mine_label=choices(getattr(mine, name)).label if mine is not None else "",
             )
         )
+    return questions
+
+
+def session_results(session: Session, *, user=None) -> SessionResults:
+    """The distribution of answers per question with pairwise agreement. Only after the reveal."""
+    if not session.is_revealed:
+        raise ResultsNotRevealed("De antwoorden zijn nog niet onthuld.")
+    judgements = list(session.judgements.all())
+    mine = next((j for j in judgements if user is not None and j.participant_id == user.pk), None)
+    questions = question_results(judgements, mine=mine, casus=session.casus)
     toelichtingen = sorted((j.toelichting for j in judgements if j.toelichting), key=str.lower)
     return SessionResults(
         session=session,
