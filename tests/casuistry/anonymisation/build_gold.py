@@ -10,29 +10,20 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[2]))  # the project root, when run as a script
+
+from casuistry.services.anonymisation.findings import LABELS  # noqa: E402
+
 OUT = HERE.parents[1] / "data" / "anonymisation_gold.jsonl"
 SOURCES = [
     ("dev", HERE / "gold_markup_dev.txt"),
     ("heldout", HERE / "gold_markup_heldout.txt"),
     ("blind", HERE / "gold_markup_blind.txt"),
 ]
-LABELS = {
-    "PERSON",
-    "BSN",
-    "IBAN",
-    "PHONE",
-    "EMAIL",
-    "ADDRESS",
-    "POSTCODE",
-    "DATE",
-    "PLACE",
-    "PLATE",
-    "CASENR",
-    "EMPLOYER",
-}
 MARK = re.compile(r"\{([A-Z]+)\|([^{}|]+)\}")
 
 
