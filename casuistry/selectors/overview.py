@@ -1,7 +1,5 @@
 """Small read models for the home page and navigation."""
 
-from django.db.models import Count, Q
-
 from casuistry.models import CasusPage, Thema
 
 
@@ -10,9 +8,16 @@ def recent_casus(*, limit: int = 6) -> list[CasusPage]:
 
 
 def themes_with_counts() -> list[Thema]:
-    """Themes that have at least one published casus, with the count as ``num_casus``."""
-    return list(
-        Thema.objects.annotate(num_casus=Count("casus", filter=Q(casus__live=True)))
-        .filter(num_casus__gt=0)
-        .order_by("name")
-    )
+    """Themes that have at least one published casus, with the count as ``num_casus``.
+
+    The counts are the casus index's thema facet (search_casus without a query), which are
+    remembered until a page changes: a GROUP BY over every casus on each home-page view would not be.
+    """
+    from casuistry.selectors.search import search_casus
+
+    facets = search_casus(per_page=1).facets
+    counts = {v.value: v.count for facet in facets if facet.param == "thema" for v in facet.values if v.count}
+    themes = list(Thema.objects.filter(slug__in=counts).order_by("name"))
+    for thema in themes:
+        thema.num_casus = counts[thema.slug]
+    return themes

@@ -69,6 +69,18 @@ def test_home_shows_search_box_recent_casus_and_themes(consulent_client):
     assert 'role="search"' in html and "Recent toegevoegd" in html and "Erfenis" in html
 
 
+def test_home_counts_published_casus_per_thema_and_follows_publishing():
+    from casuistry.selectors.overview import themes_with_counts
+
+    create_casus(external_id="A", thema="Erfenis")
+    second = create_casus(external_id="B", thema="Erfenis")
+    create_casus(external_id="C", thema="Hennepteelt")
+    assert [(t.name, t.num_casus) for t in themes_with_counts()] == [("Erfenis", 2), ("Hennepteelt", 1)]
+
+    second.unpublish()
+    assert [(t.name, t.num_casus) for t in themes_with_counts()] == [("Erfenis", 1), ("Hennepteelt", 1)]
+
+
 def test_load_demo_is_idempotent_and_complete(settings):
     from django.core.management import call_command
 
