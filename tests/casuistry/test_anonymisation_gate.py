@@ -180,3 +180,11 @@ def test_anonymise_command_rejects_bad_input_and_writes_nothing(tmp_path):
 
     assert "regel 1: id/text" in err.getvalue() and "regel 2: (regel): geen geldige JSON" in err.getvalue()
     assert not target.exists()
+
+
+def test_the_gate_checks_every_text_field_that_search_shows():
+    from casuistry.models.pages import WEIGHT_B_FIELDS, WEIGHT_C_FIELDS
+    from casuistry.services.anonymisation.gate import PAGE_TEXT_FIELDS
+
+    # A field added to the search vector but not to the gate would publish unchecked text.
+    assert {"title", *WEIGHT_B_FIELDS, *WEIGHT_C_FIELDS} <= set(PAGE_TEXT_FIELDS)
