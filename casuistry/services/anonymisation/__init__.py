@@ -32,6 +32,7 @@ __all__ = [
 
 def get_detector():
     """The lazily built, process-wide detector singleton."""
+    # deferred: importing the detector compiles its patterns (~0.1 s); keep `import` of the package cheap
     from .detector import get_detector as _get
 
     return _get()

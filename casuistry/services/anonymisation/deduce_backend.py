@@ -4,7 +4,8 @@
 including ~770k street variants; that takes minutes on a fresh install and ~15 s to unpickle
 afterwards. We only need deduce's *name* machinery (first names, surnames, initials, prefixes,
 interfixes, whitelist, context patterns), which builds in about a second and needs no cache.
-Streets and place names are read straight from deduce's raw lists (see ``detector``).
+Streets and place names are read straight from deduce's raw lists (see ``vocabulary`` and
+``addresses``).
 
 Importing deduce calls ``logging.basicConfig(DEBUG, stdout)`` and changes warning filters;
 we undo both so that importing this package never changes the host's logging.
@@ -66,6 +67,7 @@ class DeduceNames:
         raw["first_name"] = set(raw["first_name"]) | set(extra_first_names)
         raw["surname"] = set(raw["surname"]) | set(extra_surnames)
         self.raw = raw
+        self._structs = structs
 
         tokenizer = deduce_module.Deduce._initialize_tokenizer(self.lookup_path)  # noqa: SLF001
         ds = dd.ds.DsCollection()
@@ -97,6 +99,10 @@ class DeduceNames:
             config=frozendict(config), extras=extras
         )
         self.whitelist = ds["whitelist"]
+
+    def raw_itemsets(self, subdirs: list[str]) -> dict[str, set[str]]:
+        """Deduce's raw lookup lists under ``subdirs`` (e.g. its place-name lists)."""
+        return self._structs.load_raw_itemsets(base_path=self.lookup_path, subdirs=subdirs)
 
     def person_spans(self, text: str) -> list[tuple[int, int]]:
         doc = self._deid.deidentify(text, disabled={"merge_adjacent_annotations", "redactor"})

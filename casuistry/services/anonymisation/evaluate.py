@@ -28,7 +28,7 @@ from pathlib import Path
 
 import regex as re
 
-from . import lexicon
+from . import detect, lexicon, warm_up
 from .findings import DIRECT_IDENTIFIER_LABELS, LABELS, Finding
 
 # Labels that may stand in for each other when matching (same placeholder family).
@@ -69,7 +69,7 @@ def protected_occurrences(text: str) -> list[tuple[int, int]]:
 def evaluate(rows: list[dict], detect_fn=None) -> dict:
     """Per-label recall/precision, any-label recall and protected false-redaction rate."""
     if detect_fn is None:
-        from . import detect as detect_fn  # noqa: PLW0127
+        detect_fn = detect
     tp = defaultdict(int)
     n_gold = defaultdict(int)
     any_found = defaultdict(int)
@@ -165,8 +165,6 @@ def format_report(name: str, res: dict, show_errors: bool = False) -> str:
 
 def measure_speed(rows: list[dict], repeats: int = 3) -> float:
     """Mean ms per 150 words, after warm-up."""
-    from . import detect, warm_up
-
     warm_up()
     words = sum(len(r["text"].split()) for r in rows)
     start = time.perf_counter()

@@ -1,4 +1,4 @@
-"""Word lists used by the detector.
+"""Every word list the detector uses, in one place.
 
 The lists that are meant to be extended by the team live as plain text files in ``data/``
 (one entry per line, ``#`` starts a comment):
@@ -8,9 +8,12 @@ The lists that are meant to be extended by the team live as plain text files in 
 * ``employers.txt`` -- named employers recognised anywhere.
 * ``extra_names.txt`` -- first names / surnames missing from deduce's lists.
 * ``extra_places.txt`` -- places missing from deduce's list (incl. some foreign cities).
+* ``casenr_keywords.txt`` -- keywords that introduce a case, dossier or customer number.
 * ``common_words.txt`` -- frequent ordinary Dutch words (generated; see its header).
 
-The smaller, rule-like vocabularies (titles, role words, months ...) are module constants here.
+The smaller, rule-like vocabularies (titles, particles, role words, street suffixes, months ...)
+are module constants below, grouped by the identifier family that uses them. Deduce's own name,
+place and street lists are loaded by ``vocabulary``.
 """
 
 from __future__ import annotations
@@ -68,6 +71,8 @@ def common_words() -> frozenset[str]:
     """
     return frozenset(_read_list("common_words.txt"))
 
+
+# =========================================================================== persons
 
 # Forms of address. A title followed by ONE initial ("mevrouw F.", "dhr. K. (24)") is the
 # house-style pseudonym and is never flagged.
@@ -157,6 +162,27 @@ INTERFIXES: tuple[str, ...] = (
     "Von",
 )
 
+# Inside a name, particles that start with a preposition only count capitalised, so that
+# "zoon Sem aan de Vlietkade" does not become one name: the lower-case ones starting with these
+# words are left out, and these capitalised ones are added.
+PREPOSITIONAL_PARTICLE_HEADS: frozenset[str] = frozenset("aan bij uit in op te".split())
+CAPITALISED_PREPOSITIONAL_PARTICLES: tuple[str, ...] = (
+    "In 't",
+    "Op de",
+    "Op den",
+    "Uit de",
+    "Uit den",
+    "Aan de",
+    "Bij de",
+)
+
+# Capitalised particles just before a found name are taken into it ("Van der Meer"); longer
+# ones first where one is the start of another.
+LEADING_PARTICLES: tuple[str, ...] = tuple(
+    "Van der|Van den|Van de|Van het|Van 't|Van|De|Den|Der|Ter|Ten|El|Al|Ben|Abu|Ait|Le|La|Da|Du|Von|"
+    "In 't|Op de|Op den|Uit de|Uit den|Aan de".split("|")
+)
+
 # Words that introduce a person (relation/role). Followed by a capitalised word, that word is
 # taken as a name even if it is in no name list.
 RELATION_WORDS: frozenset[str] = frozenset(
@@ -189,50 +215,72 @@ NON_NAME_WORDS: frozenset[str] = frozenset(
     casus casusbespreking leerdialoog intervisie teamoverleg""".split()
 )
 
-MONTHS: tuple[str, ...] = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
-MONTH_ABBREVIATIONS: tuple[str, ...] = (
-    "jan",
-    "feb",
-    "febr",
-    "mrt",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "okt",
-    "nov",
-    "dec",
-)
-WEEKDAYS: tuple[str, ...] = (
-    "maandag",
-    "dinsdag",
-    "woensdag",
-    "donderdag",
-    "vrijdag",
-    "zaterdag",
-    "zondag",
+# Word endings of ordinary nouns ("Huisbezoek", "Melding", "Schuldhulp...werk"): such a word is
+# no name, e.g. after an initial or as the first word of a sentence.
+NOUN_ENDINGS: tuple[str, ...] = tuple(
+    """ing heid schap teit tie sie isme nis ment king gesprek bezoek melding verslag nummer rekening
+    afspraak uitkering bijstand wet regeling dienst bureau overleg zaak contact aanvraag vraag brief
+    notitie kosten schuld werk team plan traject signaal tip toets punt punten""".split()
 )
 
-# Prepositions that make an ambiguous capitalised word a place name ("in Best", "uit Ede").
-PLACE_PREPOSITIONS: frozenset[str] = frozenset(
-    """in uit naar te bij nabij rond richting omgeving vanuit gemeente regio woonplaats
-    stad dorp tussen""".split()
+# Abbreviations that look like two or more initials but are none.
+NOT_INITIALS: frozenset[str] = frozenset(
+    """B.V. N.V. V.O.F. C.V. N.B. P.S. A.U.B. T.A.V. O.A. I.O.M. I.V.M. E.D. D.W.Z. Z.S.M. M.B.T.
+    T.Z.T. BV. B.V""".split()
 )
+
+# Speech and act verbs: "<Name> verklaarde" makes the capitalised word(s) a name.
+NAME_VERBS: tuple[str, ...] = tuple(
+    """vertelde vertelt verklaarde verklaart zegt zei gaf geeft belde belt meldde meldt erkent
+    erkende bevestigde bevestigt vroeg vraagt liet laat stuurt stuurde blijft bleef werkt
+    werkte woont woonde ontvangt ontving heeft had is was kwam komt wil wilde kan kon moet
+    moest weigerde weigert verbleef verblijft regelt regelde helpt hielp studeert gaat ging
+    krijgt kreeg betaalt betaalde zit zat staat stond verdient verdiende bezit telt vond
+    vindt begrijpt begreep wist weet dacht denkt overweegt neemt nam maakt maakte""".split()
+)
+
+# Possessive forms of a confirmed name ("Daans", "Daan's", "Nadia’s", "Joris'").
+POSSESSIVE_SUFFIXES: tuple[str, ...] = ("'s", "’s", "s", "'", "’")
+
+# Sentence openers that may follow a house-style initial ("mevrouw F. Zij kwam ...").
+SENTENCE_OPENERS: frozenset[str] = frozenset("zij hij het de er ze dit dat ook".split())
+
+# =========================================================================== addresses
+
+# The last word of a street name ends in one of these ("Dorpsstraat", "Vlietkade", "Tuinderseinde").
+STREET_SUFFIXES: tuple[str, ...] = tuple(
+    """straat laan weg plein gracht kade singel dijk dyk hof pad steeg dreef park markt baan
+    plantsoen erf veld ring wal dam kant boulevard allee promenade zijde haven burg poort heuvel
+    oord dal zoom vaart loop hout tuin gaarde weide akker hoeve brink stede rade linie kwartier
+    passage galerij terras einde kamp meent sloot wetering schans bolwerk oever hoven lei donk
+    horst acker straatje pleintje steiger gang werf kerkhof es""".split()
+)
+
+# Street words that start or end a street name as a word of their own ("Laan van Meerdervoort",
+# "Oude Gracht", "Korte Nieuwstraat").
+STREET_WORD_PREFIXES: tuple[str, ...] = tuple(
+    """Laan Plein Kade Weg Dreef Singel Gracht Dijk Hof Park Ring Boulevard Straatweg Burgwal Oude
+    Nieuwe Lange Korte Hoge Lage Kleine Grote""".split()
+)
+
+# Lower-case words that may join the words of a street name ("Laan van de Mensenrechten").
+STREET_CONNECTORS: tuple[str, ...] = tuple("van de der den het 't op aan in bij ter ten te la le du St. Sint".split())
+
+# Particles that may precede the name word of a street ("Van der Duynstraat", "St. Jansstraat").
+STREET_PARTICLES: frozenset[str] = frozenset("van de der den het 't st. sint".split())
+
+# Words that make a following street name + number an address even without a street suffix.
+ADDRESS_CONTEXT_WORDS: tuple[str, ...] = tuple(
+    """woont wonend woonachtig woonadres adres verhuisd ingeschreven huurt huurwoning woning verblijft
+    staat""".split()
+)
+
+# "<Word> <number>" with one of these words is a reference, not an address ("artikel 17", "week 12").
+NOT_STREET_WORDS: tuple[str, ...] = tuple(
+    "art artikel lid week jaar nr nummer kamer groep fase niveau stap trede bijlage pagina blz".split()
+)
+
+# =========================================================================== employers
 
 # Work words that make the following "bij/voor/van <Name>" an employer.
 WORK_WORDS: frozenset[str] = frozenset(
@@ -246,55 +294,18 @@ WORK_WORDS: frozenset[str] = frozenset(
 )
 
 # Sector words: "<Sector> <Name>" (capitalised) or "<sector> <Name>" is an employer.
-SECTOR_WORDS: tuple[str, ...] = (
-    "stichting",
-    "restaurant",
-    "cafetaria",
-    "café",
-    "cafe",
-    "snackbar",
-    "bakkerij",
-    "slagerij",
-    "garage",
-    "autobedrijf",
-    "bouwbedrijf",
-    "schildersbedrijf",
-    "schoonmaakbedrijf",
-    "hoveniersbedrijf",
-    "klussenbedrijf",
-    "transportbedrijf",
-    "installatiebedrijf",
-    "koeriersbedrijf",
-    "taxibedrijf",
-    "loonbedrijf",
-    "uitzendbureau",
-    "detacheringsbureau",
-    "kapsalon",
-    "pizzeria",
-    "shoarmazaak",
-    "supermarkt",
-    "hotel",
-    "kwekerij",
-    "tuinderij",
-    "zorginstelling",
-    "thuiszorgorganisatie",
-    "distributiecentrum",
-    "webwinkel",
-    "winkel",
-    "groothandel",
-    "drukkerij",
-    "fabriek",
-    "timmerbedrijf",
-    "verhuisbedrijf",
-    "koerier",
-    "horecabedrijf",
-    "cateringbedrijf",
-    "beveiligingsbedrijf",
-    "callcenter",
-    "firma",
-    "bedrijf",
-    "werkgever",
+SECTOR_WORDS: tuple[str, ...] = tuple(
+    """stichting restaurant cafetaria café cafe snackbar bakkerij slagerij garage autobedrijf
+    bouwbedrijf schildersbedrijf schoonmaakbedrijf hoveniersbedrijf klussenbedrijf transportbedrijf
+    installatiebedrijf koeriersbedrijf taxibedrijf loonbedrijf uitzendbureau detacheringsbureau
+    kapsalon pizzeria shoarmazaak supermarkt hotel kwekerij tuinderij zorginstelling
+    thuiszorgorganisatie distributiecentrum webwinkel winkel groothandel drukkerij fabriek
+    timmerbedrijf verhuisbedrijf koerier horecabedrijf cateringbedrijf beveiligingsbedrijf callcenter
+    firma bedrijf werkgever""".split()
 )
+
+# Sector words too general to vouch for the next word: that word must be a possible name.
+GENERIC_SECTOR_WORDS: frozenset[str] = frozenset("werkgever bedrijf firma winkel".split())
 
 # Legal-form suffixes that end a company name.
 LEGAL_FORMS: tuple[str, ...] = (
@@ -317,106 +328,42 @@ LEGAL_FORMS: tuple[str, ...] = (
 )
 
 # Company-name endings (of the last word) that mark a capitalised sequence as an employer.
-COMPANY_WORD_ENDINGS: tuple[str, ...] = (
-    "bedrijf",
-    "bedrijven",
-    "services",
-    "service",
-    "diensten",
-    "schoonmaak",
-    "cleaning",
-    "logistics",
-    "logistiek",
-    "transport",
-    "techniek",
-    "installaties",
-    "bouw",
-    "thuiszorg",
-    "catering",
-    "detachering",
-    "uitzendbureau",
-    "trading",
-    "handel",
-    "holding",
-    "groep",
-    "group",
-    "security",
-    "beveiliging",
-    "koeriers",
-    "staffing",
-    "personeelsdiensten",
-    "werken",
-    "metaal",
-    "bewindvoering",
-    "advies",
-    "administratie",
-    "consultancy",
-    "stichting",
-    "corporatie",
+COMPANY_WORD_ENDINGS: tuple[str, ...] = tuple(
+    """bedrijf bedrijven services service diensten schoonmaak cleaning logistics logistiek transport
+    techniek installaties bouw thuiszorg catering detachering uitzendbureau trading handel holding
+    groep group security beveiliging koeriers staffing personeelsdiensten werken metaal
+    bewindvoering advies administratie consultancy stichting corporatie""".split()
 )
 
-# Keywords that introduce a case/dossier/customer number.
-CASENR_KEYWORDS: tuple[str, ...] = (
-    "dossiernummer",
-    "dossiernr",
-    "dossier",
-    "zaaknummer",
-    "zaaknr",
-    "zaak-id",
-    "zaak",
-    "kenmerk",
-    "referentienummer",
-    "referentie",
-    "ref",
-    "klantnummer",
-    "klantnr",
-    "cliëntnummer",
-    "clientnummer",
-    "relatienummer",
-    "registratienummer",
-    "registratienr",
-    "kvk-nummer",
-    "kvk nummer",
-    "kvk-nr",
-    "kvk nr",
-    "kvk",
-    "kamer van koophandel",
-    "polisnummer",
-    "contractnummer",
-    "huurcontractnummer",
-    "factuurnummer",
-    "personeelsnummer",
-    "werknemersnummer",
-    "vorderingsnummer",
-    "beschikkingsnummer",
-    "aanvraagnummer",
-    "verzekerdennummer",
-    "pasnummer",
-    "documentnummer",
-    "paspoortnummer",
-    "rijbewijsnummer",
-    "v-nummer",
-    "vreemdelingennummer",
-    "proces-verbaalnummer",
-    "pv-nummer",
-    "parketnummer",
-    "cjib-nummer",
-    "betalingskenmerk",
-    "meldingnummer",
-    "meldingsnummer",
-    "ticketnummer",
-    "inschrijfnummer",
-    "loonheffingennummer",
-    "btw-nummer",
-    "rsin",
-    "aktenummer",
-    "uitkeringsnummer",
+# Words that cannot end an employer name ("bij de Jumbo en ..." ends at "Jumbo").
+EMPLOYER_TRAILING_WORDS: frozenset[str] = frozenset("en van de der den het 't &".split())
+
+# "Linda Kuipers van Kuipers Bewindvoering": the company name starts after these words.
+EMPLOYER_CUT_WORDS: tuple[str, ...] = ("van", "bij", "voor", "via")
+
+# =========================================================================== places
+
+# Prepositions that make an ambiguous capitalised word a place name ("in Best", "uit Ede").
+PLACE_PREPOSITIONS: frozenset[str] = frozenset(
+    """in uit naar te bij nabij rond richting omgeving vanuit gemeente regio woonplaats
+    stad dorp tussen""".split()
 )
 
-BSN_KEYWORDS: tuple[str, ...] = (
-    "bsn",
-    "burgerservicenummer",
-    "sofinummer",
-    "sofi-nummer",
-    "bsn-nummer",
+# =========================================================================== pattern rules
+
+MONTHS: tuple[str, ...] = tuple(
+    "januari februari maart april mei juni juli augustus september oktober november december".split()
+)
+MONTH_ABBREVIATIONS: tuple[str, ...] = tuple("jan feb febr mrt apr jun jul aug sep sept okt nov dec".split())
+WEEKDAYS: tuple[str, ...] = tuple("maandag dinsdag woensdag donderdag vrijdag zaterdag zondag".split())
+
+BSN_KEYWORDS: tuple[str, ...] = tuple("bsn burgerservicenummer sofinummer sofi-nummer bsn-nummer".split())
+
+# Keywords that introduce a case/dossier/customer number (see ``data/casenr_keywords.txt``).
+CASENR_KEYWORDS: tuple[str, ...] = tuple(_read_list("casenr_keywords.txt"))
+
+# Lower-case two-letter words and units: "1234 en" or "2500 kg" is no postcode.
+POSTCODE_LOWER_WORDS: frozenset[str] = frozenset(
+    """en in op te is de of na al om nu zo ik je we ze er af ja nee uw zn mg gr kg km cm mm ml
+    cl dl ha uur min sec jr ct eu pm am""".split()
 )

@@ -173,10 +173,6 @@ def find_phones(text: str) -> list[Candidate]:
 # --------------------------------------------------------------------------- postcode
 _POSTCODE = re.compile(r"(?<![\w.,€$-])([1-9]\d{3}) ?([A-Za-z]{2})(?![\w])")
 _POSTCODE_BAD_LETTERS = {"SA", "SD", "SS"}
-_LOWER_BLOCK = set(
-    """en in op te is de of na al om nu zo ik je we ze er af ja nee uw zn mg gr kg km cm mm ml
-    cl dl ha uur min sec jr ct eu pm am""".split()
-)
 
 
 def find_postcodes(text: str) -> list[Candidate]:
@@ -186,7 +182,7 @@ def find_postcodes(text: str) -> list[Candidate]:
         if letters.upper() in _POSTCODE_BAD_LETTERS:
             continue
         if not letters.isupper():
-            if not letters.islower() or letters in _LOWER_BLOCK:
+            if not letters.islower() or letters in lexicon.POSTCODE_LOWER_WORDS:
                 continue
         before = text[max(0, m.start() - 6) : m.start()].lower()
         if "€" in before or "eur" in before:

@@ -1,0 +1,120 @@
+"""EMPLOYER candidates: known employers, legal forms, sector words, company-word endings and
+work context ("werkt ... bij X", "werkgever X")."""
+
+from __future__ import annotations
+
+import regex as re
+
+from . import lexicon
+from .rules import PRIO, Candidate
+from .text import CAP, looks_like_noun, sentence_initial, tokens
+from .vocabulary import Vocabulary
+
+_EMP_TOKEN = rf"(?:{CAP}|\p{{Lu}}{{2,}}\p{{L}}*|[\p{{L}}\p{{N}}]+\.(?:com|nl)|'t)"
+_EMP_NAME = (
+    rf"{_EMP_TOKEN}(?:\s+(?:&\s+|en\s+(?={CAP})|van\s+|de\s+|der\s+|den\s+|het\s+|'t\s+)?"
+    rf"{_EMP_TOKEN}){{0,4}}"
+)
+_LEGAL_ALT = "|".join(re.escape(x) for x in sorted(lexicon.LEGAL_FORMS, key=len, reverse=True))
+_LEGAL_RX = re.compile(rf"(?P<name>{_EMP_NAME})\s*(?:{_LEGAL_ALT})(?![\p{{L}}])\.?")
+_SECTOR_ALT = "|".join(sorted(lexicon.SECTOR_WORDS, key=len, reverse=True))
+_SECTOR_RX = re.compile(rf"(?<![\p{{L}}])(?P<sector>(?i:{_SECTOR_ALT}))\s+(?P<name>{_EMP_NAME})")
+# work context: a job word, then within the clause "bij/voor/van <Name>" (word stems, so a pattern)
+_WORK_RX = re.compile(
+    r"(?i)\b(?:werk\w*|gewerkt|dienst|baan|bijbaan|stage\w*|contract|loon\w*|salaris\w*|ontslag\w*|"
+    r"aangenomen|sollicit\w*|proefplaatsing|\w*chauffeur|\w*medewerker|\w*medewerkster|"
+    r"\w*schoonmaker|\w*bezorger|\w*kracht|vakkenvuller|afwasser|kok|zzp'er|opdrachtgever|"
+    r"eindafrekening|vakantiegeld|gedetacheerd|uitzendbureau|aanbod|start|begint|begon)\b"
+    r"[^.;:\n]{0,45}?\b(?:bij|voor|van)\s+(?:de\s+|het\s+)?"
+    rf"(?-i:(?P<name>{_EMP_NAME}))"
+)
+_WERKGEVER_RX = re.compile(rf"(?i)\bwerkgever(?:\s+is|,|:)?\s+(?-i:(?P<name>{_EMP_NAME}))")
+_COMPANY_END_RX = re.compile(
+    rf"(?P<name>{_EMP_NAME})",
+)
+
+
+class EmployerFinder:
+    def __init__(self, vocab: Vocabulary) -> None:
+        self.v = vocab
+        self._employer_rx = re.compile(
+            r"(?<![\p{L}\p{N}])(?:"
+            + "|".join(re.escape(e) for e in sorted(lexicon.employers(), key=len, reverse=True))
+            + r")(?![\p{L}\p{N}])"
+        )
+
+    def find(self, text: str) -> list[Candidate]:
+        v = self.v
+        out = []
+        p = PRIO["EMPLOYER"]
+        for m in self._employer_rx.finditer(text):
+            out.append(Candidate(m.start(), m.end(), "EMPLOYER", p + 1))
+        for m in _LEGAL_RX.finditer(text):
+            s = self._trim_start(text, m.start("name"), m.end())
+            if s is not None:
+                out.append(Candidate(s, m.end(), "EMPLOYER", p + 2))
+        for m in _SECTOR_RX.finditer(text):
+            sector = m.group("sector")
+            ns, ne = m.start("name"), m.end("name")
+            ne = self._trim_end(text, ns, ne)
+            if ne is None:
+                continue
+            start = m.start("sector") if sector[0].isupper() else ns
+            name = text[ns:ne]
+            if v.is_protected(name):
+                continue
+            if sector.lower() in lexicon.GENERIC_SECTOR_WORDS and v.is_non_name(name.split()[0]):
+                continue
+            out.append(Candidate(start, ne, "EMPLOYER", p + 1))
+        for rx in (_WORK_RX, _WERKGEVER_RX):
+            for m in rx.finditer(text):
+                ns, ne = m.start("name"), m.end("name")
+                ne = self._trim_end(text, ns, ne)
+                if ne is None:
+                    continue
+                name = text[ns:ne]
+                first = name.split()[0]
+                if v.is_non_name(first) and first not in v.employer_names:
+                    continue
+                if v.is_protected(name):
+                    continue
+                if v.is_place_only(name):
+                    continue
+                out.append(Candidate(ns, ne, "EMPLOYER", p))
+        for m in _COMPANY_END_RX.finditer(text):
+            name = m.group("name")
+            words = name.split()
+            if len(words) < 2:
+                continue
+            if words[-1].lower().endswith(lexicon.COMPANY_WORD_ENDINGS):
+                s = self._trim_start(text, m.start(), m.end())
+                if s is not None and len(text[s : m.end()].split()) >= 2:
+                    out.append(Candidate(s, m.end(), "EMPLOYER", p))
+        return out
+
+    def _trim_end(self, text: str, s: int, e: int) -> int | None:
+        toks = tokens(text, s, e)
+        while toks and (toks[-1][2].lower() in lexicon.EMPLOYER_TRAILING_WORDS):
+            toks.pop()
+        # stop before a place name ("bij de Jumbo in Tilburg" already stops at "in")
+        if not toks:
+            return None
+        return toks[-1][1]
+
+    def _trim_start(self, text: str, s: int, e: int) -> int | None:
+        v = self.v
+        toks = tokens(text, s, e)
+        # "Linda Kuipers van Kuipers Bewindvoering": the company starts after a lower-case "van"
+        cut = [i for i, t in enumerate(toks) if t[2] in lexicon.EMPLOYER_CUT_WORDS and i < len(toks) - 1]
+        if cut:
+            toks = toks[cut[-1] + 1 :]
+        while toks and (
+            (v.is_non_name(toks[0][2]) and toks[0][2] not in v.employer_names and not toks[0][2].isupper())
+            or sentence_initial(text, toks[0][0])
+            and looks_like_noun(toks[0][2])
+            and len(toks) > 2
+        ):
+            toks.pop(0)
+        if not toks:
+            return None
+        return toks[0][0]

@@ -1,0 +1,258 @@
+"""PERSON candidates: deduce's name annotators plus own rules, cleaning, possessives, propagation.
+
+Own rules on top of deduce: title + name, initials (+ surname), relation/role word + name,
+"Name (34)", name + speech/act verb; spans are extended right ("Ahmad Al-Masri") and left
+("Van der Meer"), then cleaned of titles, role words and house-style initials.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex as re
+
+from . import lexicon
+from .findings import Finding
+from .rules import PRIO, Candidate
+from .text import (
+    CAP,
+    INTERFIX_ALT,
+    INTERFIX_LOWER,
+    NAMESEQ,
+    WORD,
+    compound_noun,
+    glued_to_lowercase,
+    is_cap,
+    looks_like_noun,
+    sentence_initial,
+    tokens,
+)
+from .vocabulary import Vocabulary
+
+_TITLE_ALT = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(lexicon.TITLES, key=len, reverse=True))
+_TITLE_RX = re.compile(
+    rf"(?<![\p{{L}}])(?i:{_TITLE_ALT})(?!\p{{L}})\s*"
+    rf"(?P<name>(?:\p{{Lu}}\.\s?)+(?:(?:{INTERFIX_ALT})\s+)?{CAP}|(?:\p{{Lu}}\.){{2,}}|{NAMESEQ})"
+)
+# "mevrouw F. Bakker": the initial and the word after it
+_INITIAL_WORD_RX = re.compile(r"(\p{Lu}\.\s?)(?:(?:" + INTERFIX_ALT + r")\s+)?(" + CAP + ")")
+_MULTI_INITIALS = re.compile(rf"(?<![\p{{L}}.])(?:\p{{Lu}}\.\s?){{2,}}(?:\s*(?:(?:{INTERFIX_ALT})\s+)?{CAP})?")
+_INITIAL_SURNAME = re.compile(rf"(?<![\p{{L}}.])\p{{Lu}}\.\s?(?:(?:{INTERFIX_ALT})\s+)?(?P<sur>{CAP})")
+_REL_ALT = "|".join(sorted(lexicon.RELATION_WORDS, key=len, reverse=True))
+_RELATION_RX = re.compile(
+    rf"(?<![\p{{L}}-])(?i:{_REL_ALT})(?:,)?(?:\s+(?:is|was|heet|genaamd|:))?\s+(?P<name>{NAMESEQ})"
+)
+_AGE_RX = re.compile(rf"(?P<name>{NAMESEQ})\s*\(\d{{1,3}}(?:\s*jaar)?\)")
+_VERBS = "|".join(lexicon.NAME_VERBS)
+_VERB_RX = re.compile(rf"(?P<name>{NAMESEQ})(?:,)?\s+(?:{_VERBS})\b")
+_FOLLOWED_BY_VERB_RX = re.compile(rf"(?:,)?\s+(?:{_VERBS})\b")
+_LEFT_INTERFIX_RX = re.compile(r"(?:^|(?<=[\s(\"“]))(" + "|".join(lexicon.LEADING_PARTICLES) + r")\s")
+_RIGHT_RX = re.compile(rf"[ ](?:(?:{INTERFIX_ALT})\s+)?(?P<tok>{CAP})")
+_INITIALS_RX = re.compile(r"(?:\p{Lu}\.\s?)+")
+_SINGLE_INITIAL_RX = re.compile(r"\p{Lu}\.?")
+_TITLE_WORDS = frozenset(t.rstrip(".").lower() for t in lexicon.TITLES if " " not in t)
+
+
+class PersonFinder:
+    def __init__(self, vocab: Vocabulary) -> None:
+        self.v = vocab
+
+    # ------------------------------------------------------------------ candidates
+    def find(self, text: str) -> list[Candidate]:
+        v = self.v
+        spans: list[tuple[int, int, int]] = []  # (start, end, priority)
+        cued: set[tuple[int, int]] = set()  # spans with a cue of their own ("Kok (45)")
+        p = PRIO["PERSON"]
+        for s, e in v.names.person_spans(text):
+            spans.append((s, e, p))
+        for m in _TITLE_RX.finditer(text):
+            name = m.group("name")
+            if _SINGLE_INITIAL_RX.fullmatch(name.strip()):
+                continue
+            ns = m.start("name")
+            # house style "mevrouw F. Zij ...": a word after the initial must be a known name
+            im = _INITIAL_WORD_RX.match(name)
+            if im and not re.match(r"(?:\p{Lu}\.){2,}", name):
+                sur = im.group(2)
+                if not v.is_known_name(sur):
+                    if v.is_non_name(sur) or looks_like_noun(sur):
+                        continue
+                    if sentence_initial(text, ns + im.start(2)) and sur.lower() in lexicon.SENTENCE_OPENERS:
+                        continue
+            spans.append((ns, m.end("name"), p + 2))
+        for m in _MULTI_INITIALS.finditer(text):
+            val = m.group(0).strip()
+            initials = _INITIALS_RX.match(val).group(0).replace(" ", "")
+            if initials in lexicon.NOT_INITIALS or initials.upper() in lexicon.NOT_INITIALS:
+                continue
+            end = m.end()
+            lead = _INITIALS_RX.match(m.group(0)).group(0)
+            rest = text[m.start() + len(lead) : end].strip()
+            if rest and (v.is_non_name(rest.split()[-1]) or looks_like_noun(rest.split()[-1])):
+                end = m.start() + len(lead.rstrip())
+            spans.append((m.start(), end, p + 2))
+        for m in _INITIAL_SURNAME.finditer(text):
+            sur = m.group("sur")
+            if v.is_non_name(sur) or looks_like_noun(sur):
+                continue
+            if not v.is_known_name(sur):
+                # "... mevrouw F. Zaterdag ...": after a title+initial a new sentence may start
+                before = text[max(0, m.start() - 12) : m.start()].lower()
+                if any(before.rstrip().endswith(t.rstrip(".")) or before.rstrip().endswith(t) for t in lexicon.TITLES):
+                    continue
+            spans.append((m.start(), m.end(), p + 1))
+        for m in _RELATION_RX.finditer(text):
+            spans.append((m.start("name"), m.end("name"), p))
+        for m in _AGE_RX.finditer(text):
+            spans.append((m.start("name"), m.end("name"), p))
+            cued.add((m.start("name"), m.end("name")))
+        for m in _VERB_RX.finditer(text):
+            ns, ne = m.start("name"), m.end("name")
+            first = m.group("name").split()[0]
+            if v.is_non_name(first) or looks_like_noun(first):
+                continue
+            if not v.is_known_name(first):
+                if sentence_initial(text, ns) and len(m.group("name").split()) == 1:
+                    continue
+                if v.is_place_token(first):
+                    continue
+            spans.append((ns, ne, p - 1))
+        out = []
+        for s, e, prio in spans:
+            cue = (s, e) in cued
+            e = self._extend_right(text, e)
+            m = _LEFT_INTERFIX_RX.search(text, max(0, s - 12), s)
+            if m and m.end() == s:
+                s = m.start(1)
+            cleaned = self._clean(text, s, e)
+            if not cleaned:
+                continue
+            if not cue and self._sentence_initial_common(text, *cleaned):
+                continue
+            out.append(Candidate(cleaned[0], cleaned[1], "PERSON", prio))
+        return out
+
+    def possessive_first_names(self, text: str) -> list[Candidate]:
+        """ "Daans", "Fatima's": a known first name with a possessive ending."""
+        v = self.v
+        out = []
+        for m in WORD.finditer(text):
+            tok = m.group(0)
+            if not is_cap(tok) or len(tok) < 4:
+                continue
+            for suf in ("'s", "’s", "s"):
+                if tok.endswith(suf) and tok[: -len(suf)] in v.first_names:
+                    if v.is_non_name(tok) or tok in v.first_names:
+                        break
+                    if v.is_whitelisted(tok.lower()):
+                        break
+                    out.append(Candidate(m.start(), m.end(), "PERSON", PRIO["PERSON"] - 2))
+                    break
+        return out
+
+    def propagate(self, text: str, persons: Iterable[Finding]) -> list[Candidate]:
+        """Every token of a confirmed name also counts elsewhere (incl. possessive forms)."""
+        names: set[str] = set()
+        for f in persons:
+            for _, _, tok in tokens(text, f.start, f.end):
+                if tok.lower() in INTERFIX_LOWER or len(tok) < 2 or tok.endswith("."):
+                    continue
+                if self.v.is_non_name(tok):
+                    continue
+                base = tok
+                for suf in ("'s", "’s"):
+                    if base.endswith(suf):
+                        base = base[: -len(suf)]
+                names.add(base)
+        if not names:
+            return []
+        out = []
+        for m in WORD.finditer(text):
+            tok = m.group(0)
+            if not is_cap(tok):
+                continue
+            if tok not in names and not any(
+                tok.endswith(suf) and tok[: -len(suf)] in names for suf in lexicon.POSSESSIVE_SUFFIXES
+            ):
+                continue
+            out.append(Candidate(m.start(), m.end(), "PERSON", PRIO["PERSON"] - 2))
+        return out
+
+    # ------------------------------------------------------------------ span shaping
+    def _extend_right(self, text: str, end: int) -> int:
+        """ "Ahmad Al-Masri": a capitalised non-word right after a name belongs to it."""
+        v = self.v
+        for _ in range(2):
+            m = _RIGHT_RX.match(text, end)
+            if not m:
+                break
+            tok = m.group("tok")
+            if v.is_non_name(tok) or looks_like_noun(tok) or v.is_place_token(tok):
+                break
+            if tok in v.employer_names or tok.isupper():
+                break
+            end = m.end()
+        return end
+
+    def _clean(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        """Strip titles, role words and non-name words from both ends of a person span."""
+        v = self.v
+        toks = tokens(text, start, end)
+        if len(toks) >= 2 and toks[0][2].lower() == "de" and toks[1][2].lower() == "heer":
+            toks = toks[1:]
+
+        def bad_edge(tok: str, pos: int, leading: bool) -> bool:
+            low = tok.lower().rstrip(".")
+            if low in _TITLE_WORDS:
+                return True
+            if compound_noun(tok) or glued_to_lowercase(text, pos + len(tok)):
+                return True
+            if len(tok) >= 2 and tok.isalpha() and tok.isupper():
+                return True  # acronyms ("PTSS", "GGZ"); names in capitals are out of scope
+            if leading and low in INTERFIX_LOWER and len(toks) > 1:
+                return False
+            if v.is_non_name(tok):
+                return True
+            if not is_cap(tok) and low not in INTERFIX_LOWER:
+                return True
+            if tok.isdigit():
+                return True
+            if leading and len(toks) > 1 and sentence_initial(text, pos):
+                if not v.is_known_name(tok):
+                    if looks_like_noun(tok) or v.is_whitelisted(low) or v.is_common_word(tok):
+                        return True
+            return False
+
+        while toks and bad_edge(toks[0][2], toks[0][0], True):
+            toks.pop(0)
+        while toks and (bad_edge(toks[-1][2], toks[-1][0], False) or toks[-1][2].lower() in INTERFIX_LOWER):
+            toks.pop()
+        while toks and toks[0][2].lower() in INTERFIX_LOWER and len(toks) == 1:
+            toks.pop(0)
+        if not toks:
+            return None
+        s, e = toks[0][0], toks[-1][1]
+        if e < len(text) and text[e] == "." and re.fullmatch(r"(?:\p{Lu}\.)+\p{Lu}", text[s:e]):
+            e += 1  # "J.P." keeps its last period
+        inner = text[s:e]
+        # house style: a single initial is an accepted pseudonym
+        if _SINGLE_INITIAL_RX.fullmatch(inner):
+            return None
+        if inner in v.employer_names or inner in v.countries:
+            return None
+        if inner.lower() in v.protected_lower:
+            return None
+        return s, e
+
+    def _sentence_initial_common(self, text: str, start: int, end: int) -> bool:
+        """A single capitalised ordinary word at the start of a sentence or title: capitals say
+        nothing there, so it is no name on its own. A first name followed by a verb
+        ("Roos kwam op gesprek") still counts; other mentions are caught by propagation."""
+        token = text[start:end]
+        if " " in token or not self.v.is_common_word(token):
+            return False
+        if not sentence_initial(text, start):
+            return False
+        if token in self.v.first_names and _FOLLOWED_BY_VERB_RX.match(text, end):
+            return False
+        return True

@@ -1,0 +1,74 @@
+"""Text helpers shared by the identifier families: tokens, capitals, name shapes, sentence starts.
+
+Pure functions of the text and ``lexicon``; nothing here needs deduce's lists.
+"""
+
+from __future__ import annotations
+
+import regex as re
+
+from . import lexicon
+
+# A capitalised word, possibly hyphenated ("Al-Masri", "Jansen-Bakker").
+CAP = r"\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*"
+# A word token, incl. "'s-Hertogenbosch", "'t Zandt", "B.V." and "Ter-Apel".
+WORD = re.compile(r"(?:'s-|'t )?[\p{L}\p{N}][\p{L}\p{N}'’]*(?:[-.][\p{L}\p{N}][\p{L}\p{N}'’]*)*")
+
+# Particles inside names; prepositional ones ("aan de", "op de") only capitalised (see lexicon).
+_HEADS = lexicon.PREPOSITIONAL_PARTICLE_HEADS
+NAME_PARTICLES = [i for i in lexicon.INTERFIXES if i.split()[0] not in _HEADS]
+NAME_PARTICLES += lexicon.CAPITALISED_PREPOSITIONAL_PARTICLES
+INTERFIX_ALT = "|".join(re.escape(i) for i in sorted(set(NAME_PARTICLES), key=len, reverse=True))
+INTERFIX_LOWER = frozenset(i.lower() for i in lexicon.INTERFIXES)
+# One to four capitalised words, each optionally preceded by a particle ("Daan de Vries").
+NAMESEQ = rf"(?<![\p{{L}}\p{{N}}])(?:(?:{INTERFIX_ALT})\s+)?{CAP}(?:\s+(?:(?:{INTERFIX_ALT})\s+)?{CAP}){{0,3}}"
+
+_ABBREVIATED_TITLES = frozenset(t for t in lexicon.TITLES if t.endswith("."))
+
+
+def is_cap(token: str) -> bool:
+    """Starts with a capital (after a leading "'s-" or "'t ")."""
+    token = token.removeprefix("'s-").removeprefix("'t ")
+    return bool(token) and token[0].isupper()
+
+
+def tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The word tokens of ``text[start:end]`` as (start, end, token) with offsets into ``text``."""
+    return [(start + m.start(), start + m.end(), m.group(0)) for m in WORD.finditer(text[start:end])]
+
+
+def glued_to_lowercase(text: str, end: int) -> bool:
+    """ "Oud-bakker", "Ex-partner", "AOW-leeftijd": a word joined by a hyphen to a
+    lower-case word is part of a compound noun, not a name. "Jansen-de Vries" is a name."""
+    m = re.match(r"-(\p{Ll}[\p{L}'’]*)", text[end : end + 40])
+    return bool(m) and m.group(1) not in INTERFIX_LOWER
+
+
+def compound_noun(token: str) -> bool:
+    """A hyphenated token whose last part is lower case ("AOW-leeftijd", "Oud-zelfstandige")."""
+    parts = token.split("-")
+    return len(parts) > 1 and bool(parts[-1]) and parts[-1][0].islower() and parts[-1] not in INTERFIX_LOWER
+
+
+def looks_like_noun(token: str) -> bool:
+    """Ends like an ordinary noun ("Melding", "Huisbezoek", "Uitkering")."""
+    return token.lower().endswith(lexicon.NOUN_ENDINGS)
+
+
+def sentence_initial(text: str, start: int) -> bool:
+    """``start`` begins a sentence, a title or a line (capitals say nothing there)."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t\"'(“‘":
+        i -= 1
+    if i < 0 or text[i] in "\n!?:":
+        return True
+    if text[i] == ".":
+        # "dhr. Jansen": the period belongs to an abbreviation, not a sentence end
+        j = i - 1
+        while j >= 0 and text[j].isalpha():
+            j -= 1
+        word = text[j + 1 : i + 1].lower()
+        if word in _ABBREVIATED_TITLES or len(word) == 2:
+            return False
+        return True
+    return False
