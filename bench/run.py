@@ -33,7 +33,7 @@ from django.db import transaction  # noqa: E402
 
 from casuistry import embeddings  # noqa: E402
 from casuistry.models import CasusPage  # noqa: E402
-from casuistry.selectors.search import search_casus  # noqa: E402
+from casuistry.search import search_casus  # noqa: E402
 from casuistry.services import anonymisation  # noqa: E402
 from casuistry.services.import_export import import_casus  # noqa: E402
 from casuistry.services.indexing import embed_casus  # noqa: E402

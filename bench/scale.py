@@ -107,8 +107,8 @@ from wagtail.models import Page  # noqa: E402
 from casuistry import embeddings  # noqa: E402
 from casuistry.models import Aspect, CasusEmbedding, CasusIndexPage, CasusPage, Thema  # noqa: E402
 from casuistry.models.pages import WEIGHT_C_FIELDS  # noqa: E402
+from casuistry.search import search_casus  # noqa: E402
 from casuistry.selectors import search as search_module  # noqa: E402
-from casuistry.selectors.search import search_casus  # noqa: E402
 from casuistry.services.indexing import aspect_texts, content_hash, embed_casus  # noqa: E402
 
 QUERIES_FILE = ROOT / "tests" / "data" / "search_eval_queries.jsonl"

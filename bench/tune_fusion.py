@@ -24,12 +24,12 @@ import django  # noqa: E402
 
 django.setup()
 
+from casuistry.selectors.thesaurus import expansions  # noqa: E402
 from django.db import connection  # noqa: E402
 
 from casuistry import embeddings  # noqa: E402
 from casuistry.models import CasusPage  # noqa: E402
 from casuistry.selectors import search  # noqa: E402
-from casuistry.selectors.thesaurus import expansions  # noqa: E402
 from casuistry.services.evaluation import load_queries, score_query  # noqa: E402
 
 QUERIES = ROOT / "tests" / "data" / "search_eval_queries.jsonl"

@@ -16,7 +16,7 @@ from ninja.security import django_auth
 from wagtail.api.v3.auth import BearerTokenAuth
 
 from casuistry.models import CasusIndexPage, CasusPage
-from casuistry.selectors.search import MODES, SORTS, search_casus
+from casuistry.search import MODES, SORTS, search_casus
 from casuistry.services.import_export import ImportRejected, casus_to_record, import_casus
 
 api = NinjaAPI(

@@ -10,13 +10,13 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
+from articles.models import KennisartikelPage
 from casuistry.choices import CirkelFase, Regeling, Uitkomst, Verplichting
 from casuistry.models import CasusIndexPage, Thema
-from casuistry.selectors.search import search_casus
+from casuistry.search import search_casus
 from casuistry.services.anonymisation import pseudonymise
 from casuistry.services.anonymisation.gate import LABEL_NAMES
 from casuistry.services.drafts import DraftNotAllowed, save_concept_casus
-from kennisbank.articles.models import KennisartikelPage
 
 MAX_DRAFT = 8000
 SUGGESTIONS = 5

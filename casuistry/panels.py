@@ -35,22 +35,11 @@ class AnonymisationPanel(Panel):
 
 
 class SimilarCasusPanel(Panel):
-    """Existing casus that resemble the one being edited: link precedents, avoid duplicates."""
+    """Existing casus that resemble the one being edited: link precedents, avoid duplicates.
+
+    The template reads the suggestions (tag ``similar_casus_for_editor``): panels load with the
+    models, and the search imports the models.
+    """
 
     class BoundPanel(Panel.BoundPanel):
         template_name = "casuistry/panels/similar_casus_panel.html"
-
-        def get_context_data(self, parent_context=None):
-            from casuistry.selectors.search import search_casus
-
-            context = super().get_context_data(parent_context)
-            page = self.instance
-            if page.pk and page.live:
-                context["hits"] = search_casus(like=page, per_page=5).hits
-            elif page.pk or page.samenvatting:
-                # Not yet indexed (a draft): search with its own text through the same selector.
-                query = f"{page.title}. {page.samenvatting}".strip(". ")
-                context["hits"] = search_casus(query=query, per_page=5, exclude_ids=(page.pk,) if page.pk else ()).hits
-            else:
-                context["hits"] = []
-            return context

@@ -27,22 +27,17 @@ from casuistry.choices import (
 )
 from casuistry.forms import CasusPageForm
 from casuistry.panels import AnonymisationPanel, SimilarCasusPanel
+from casuistry.text_fields import TEXT_FIELD_NAMES, fields_of_weight
+from kennisbank.fulltext import SEARCH_CONFIG
 
 PERIODE_PATTERN = r"^[0-9]{4}(-Q[1-4])?$"
-SEARCH_CONFIG = "dutch"
 
-# Fields that feed full-text search, by weight: A title, B situation, C reasoning.
-WEIGHT_B_FIELDS = ("samenvatting",)
-WEIGHT_C_FIELDS = (
-    "bewust_onbewust",
-    "context_perspectief",
-    "maatschappelijke_impact",
-    "grondwaarde",
-    "beoogd_effect",
-    "maatwerk_oplossing",
-    "juridische_inpassing",
-    "leerpunt",
-)
+
+def _page_selectors():
+    # The selectors read these models, so they are imported when a page is served, not at load time.
+    from casuistry.selectors import pages
+
+    return pages
 
 
 class CasusIndexPage(Page):
@@ -52,16 +47,16 @@ class CasusIndexPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = ["casuistry.CasusPage"]
-    parent_page_types = ["home.HomePage"]
+    parent_page_types = ["base.HomePage"]
     max_count = 1
 
     class Meta:
         verbose_name = "casusoverzicht"
 
-    def serve(self, request, *args, **kwargs):
-        from casuistry.views import casus_index
-
-        return casus_index(request, index_page=self)
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(_page_selectors().casus_index_context(request))
+        return context
 
 
 class CasusTag(TaggedItemBase):
@@ -200,13 +195,8 @@ class CasusPage(Page):
         ]
 
     def get_context(self, request, *args, **kwargs):
-        from casuistry.selectors.search import search_casus
-        from casuistry.selectors.stats import mkba_for_casus
-
         context = super().get_context(request, *args, **kwargs)
-        context["similar"] = search_casus(like=self, per_page=5).hits
-        context["bezwaar_records"] = self.bezwaar_records.prefetch_related("grounds").select_related("related_page")
-        context["mkba"] = mkba_for_casus(self)
+        context.update(_page_selectors().casus_page_context(self))
         return context
 
     @property
@@ -243,18 +233,19 @@ class CasusPage(Page):
         update_fields = kwargs.get("update_fields")
         # Wagtail saves drafts of live pages with update_fields on bookkeeping columns only;
         # the row's content (and so its search vector) changes only when content is written.
-        if update_fields is None or {"title", *WEIGHT_B_FIELDS, *WEIGHT_C_FIELDS} & set(update_fields):
+        if update_fields is None or set(TEXT_FIELD_NAMES) & set(update_fields):
             self.refresh_search_vector()
 
     def refresh_search_vector(self):
         """Recompute the weighted Dutch tsvector from this object's values, in one UPDATE."""
         thema_name = self.thema.name if self.thema_id else ""
         tag_names = " ".join(sorted(t.name for t in self.tags.all()))
-        vector = SearchVector(Value(self.title), weight="A", config=SEARCH_CONFIG)
-        for text in (self.samenvatting, thema_name, tag_names):
-            vector += SearchVector(Value(text or ""), weight="B", config=SEARCH_CONFIG)
-        reasoning = "\n".join(getattr(self, name) or "" for name in WEIGHT_C_FIELDS)
-        vector += SearchVector(Value(reasoning), weight="C", config=SEARCH_CONFIG)
+        texts = {weight: [getattr(self, name) or "" for name in fields_of_weight(weight)] for weight in "ABC"}
+        texts["B"] += [thema_name, tag_names]
+        vector = SearchVector(Value(texts["A"][0]), weight="A", config=SEARCH_CONFIG)
+        for text in texts["B"]:
+            vector += SearchVector(Value(text), weight="B", config=SEARCH_CONFIG)
+        vector += SearchVector(Value("\n".join(texts["C"])), weight="C", config=SEARCH_CONFIG)
         CasusPage.objects.filter(pk=self.pk).update(search_vector=vector)
 
 

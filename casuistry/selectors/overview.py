@@ -1,6 +1,7 @@
 """Small read models for the home page and navigation."""
 
 from casuistry.models import CasusPage, Thema
+from casuistry.search import search_casus
 
 
 def recent_casus(*, limit: int = 6) -> list[CasusPage]:
@@ -13,8 +14,6 @@ def themes_with_counts() -> list[Thema]:
     The counts are the casus index's thema facet (search_casus without a query), which are
     remembered until a page changes: a GROUP BY over every casus on each home-page view would not be.
     """
-    from casuistry.selectors.search import search_casus
-
     facets = search_casus(per_page=1).facets
     counts = {v.value: v.count for facet in facets if facet.param == "thema" for v in facet.values if v.count}
     themes = list(Thema.objects.filter(slug__in=counts).order_by("name"))

@@ -12,6 +12,7 @@ from pathlib import Path
 from django.conf import settings
 from jsonschema import Draft202012Validator
 
+from casuistry.search import search_casus
 from casuistry.services.interchange import LineMessage, validate_with
 
 KINDS_ORDER = ("short", "keyword", "paraphrase", "long")
@@ -86,8 +87,6 @@ def score_query(ranking: list[str], relevant: dict[str, int]) -> dict[str, float
 
 def run_evaluation(queries: list[EvalQuery], *, mode: str, k: int = 10, progress=None):
     """Run every query through the one search selector; return per-query rankings and the summary."""
-    from casuistry.selectors.search import search_casus
-
     rankings, per_kind = [], defaultdict(list)
     iterator = progress(queries) if progress else queries
     for query in iterator:

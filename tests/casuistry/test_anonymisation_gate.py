@@ -11,9 +11,9 @@ from jsonschema import Draft202012Validator
 from wagtail.models import PageLogEntry
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
+from base import roles
 from casuistry.models import CasusPage
 from casuistry.services.import_export import ImportRejected, import_casus
-from kennisbank.accounts import roles
 from tests.factories import casus_record, create_casus, jsonl
 
 pytestmark = pytest.mark.django_db
@@ -183,8 +183,12 @@ def test_anonymise_command_rejects_bad_input_and_writes_nothing(tmp_path):
 
 
 def test_the_gate_checks_every_text_field_that_search_shows():
-    from casuistry.models.pages import WEIGHT_B_FIELDS, WEIGHT_C_FIELDS
+    from casuistry.models import CasusPage
     from casuistry.services.anonymisation.gate import PAGE_TEXT_FIELDS
+    from casuistry.text_fields import fields_of_weight
 
     # A field added to the search vector but not to the gate would publish unchecked text.
-    assert {"title", *WEIGHT_B_FIELDS, *WEIGHT_C_FIELDS} <= set(PAGE_TEXT_FIELDS)
+    assert {"title", *fields_of_weight("B"), *fields_of_weight("C")} <= set(PAGE_TEXT_FIELDS)
+    # The registry names real text fields of the casus, so model, search and gate cannot drift.
+    assert all(CasusPage._meta.get_field(name).get_internal_type() in ("TextField", "CharField")
+               for name in PAGE_TEXT_FIELDS)

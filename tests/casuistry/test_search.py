@@ -4,8 +4,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from casuistry.models import CasusPage
-from casuistry.selectors import search
-from casuistry.selectors.search import search_casus
+from casuistry.search import clear_caches, facets, search_casus, terms
 from tests.factories import create_casus
 
 pytestmark = pytest.mark.django_db
@@ -190,8 +189,8 @@ def test_at_scale_fts_matches_on_the_rarest_words_and_ranks_with_the_whole_query
     assert everything.total == 5
 
     # Pretend the collection is large: ranking every casus that mentions "boete" is too costly.
-    monkeypatch.setattr(search, "FTS_MATCH_BUDGET", 2)
-    plan = search.fts_plan("boete hennepkwekerij")
+    monkeypatch.setattr(terms, "FTS_MATCH_BUDGET", 2)
+    plan = terms.fts_plan("boete hennepkwekerij")
     narrowed = search_casus(query="boete hennepkwekerij", mode="fts")
 
     assert plan.match is not None and str(plan.match) != str(plan.rank)
@@ -203,9 +202,9 @@ def test_at_scale_fts_matches_on_the_rarest_words_and_ranks_with_the_whole_query
 
 def test_when_even_the_rarest_word_is_too_common_fts_mode_still_ranks_the_best_matches(monkeypatch):
     _boete_corpus()
-    monkeypatch.setattr(search, "FTS_MATCH_BUDGET", 2)
+    monkeypatch.setattr(terms, "FTS_MATCH_BUDGET", 2)
 
-    assert search.fts_plan("boete").match is None
+    assert terms.fts_plan("boete").match is None
     result = search_casus(query="boete", mode="fts")
 
     assert result.total == 2  # the best FTS_MATCH_BUDGET matches form the pool
@@ -214,13 +213,13 @@ def test_when_even_the_rarest_word_is_too_common_fts_mode_still_ranks_the_best_m
 
 def test_large_collections_read_lexeme_frequencies_from_the_planner_statistics(monkeypatch):
     _boete_corpus()
-    exact = search.casus_lexicon()  # ts_stat over the published casus
+    exact = terms.casus_lexicon()  # ts_stat over the published casus
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE casuistry_casuspage")
-    monkeypatch.setattr(search, "PG_STATS_FROM", 1)
-    search.clear_caches()
+    monkeypatch.setattr(terms, "PG_STATS_FROM", 1)
+    clear_caches()
 
-    estimated = search.casus_lexicon()
+    estimated = terms.casus_lexicon()
 
     assert estimated.total == exact.total == 5
     assert exact.frequencies["hennepkwekerij"] == 2
@@ -247,8 +246,8 @@ def test_facet_counts_over_a_result_pool_equal_the_sql_counts(filters):
     create_casus(external_id="D", uitkomst="maatregel", tags=["eerste keer"], bezwaar="ongegrond")
     pool = list(CasusPage.objects.values_list("pk", flat=True))
 
-    in_python = search._pool_facet_counts(search._pool_rows(pool), filters)
-    in_sql = search._facet_counts(CasusPage.objects.filter(pk__in=pool), filters)
+    in_python = facets.pool_facet_counts(facets.pool_rows(pool), filters)
+    in_sql = facets.sql_facet_counts(CasusPage.objects.filter(pk__in=pool), filters)
 
     assert in_python == in_sql
     assert any(v.count for facet in in_python for v in facet.values)

@@ -9,8 +9,7 @@ from django_tasks import task_backends
 
 from casuistry import embeddings
 from casuistry.models import CasusEmbedding
-from casuistry.selectors import search
-from casuistry.selectors.search import search_casus
+from casuistry.search import fusion, search_casus, semantic, terms
 from casuistry.tasks import embed_casus_task
 from tests.factories import create_casus
 
@@ -95,14 +94,14 @@ def test_hybrid_applies_facet_filters_to_both_sides(corpus):
 
 def test_hybrid_ranks_its_semantic_candidates_by_keyword_when_a_word_is_too_common_to_match(corpus, monkeypatch):
     # "boodschappen" occurs in two of the three casus; pretend that is far too many to rank.
-    monkeypatch.setattr(search, "FTS_MATCH_BUDGET", 1)
-    assert search.fts_plan("boodschappen").match is None
+    monkeypatch.setattr(terms, "FTS_MATCH_BUDGET", 1)
+    assert terms.fts_plan("boodschappen").match is None
 
     result = search_casus(query="boodschappen", per_page=3)
 
     with_word = {corpus[0].pk, corpus[2].pk}
     assert {hit.casus.pk for hit in result.hits[:2]} == with_word
-    semantic_only_best = search.WEIGHT_SEMANTIC / (search.RRF_K + 1)
+    semantic_only_best = fusion.WEIGHT_SEMANTIC / (fusion.RRF_K + 1)
     for hit in result.hits[:2]:
         assert "Woorden gevonden: boodschappen" in hit.reasons
         assert hit.score > semantic_only_best  # the keyword side contributed to the fused score
@@ -138,7 +137,7 @@ def test_search_falls_back_to_keywords_when_the_model_cannot_load(corpus, settin
         embeddings.reset_model()
 
     assert result.mode == "fts"
-    assert result.notice == search.NOTICE_MODEL_DOWN
+    assert result.notice == semantic.NOTICE_MODEL_DOWN
     assert result.hits[0].casus.pk == corpus[2].pk
     assert "boodschappen" not in caplog.text  # logs never hold query or case text
 
@@ -148,7 +147,7 @@ def test_vectors_of_another_model_ask_for_a_reindex(corpus):
 
     result = search_casus(query="boodschappen ouders")
 
-    assert result.mode == "fts" and result.notice == search.NOTICE_MODEL_CHANGED
+    assert result.mode == "fts" and result.notice == semantic.NOTICE_MODEL_CHANGED
 
 
 def test_reindex_embeds_only_what_is_missing_or_stale_and_can_resume(corpus):
@@ -165,7 +164,7 @@ def test_reindex_embeds_only_what_is_missing_or_stale_and_can_resume(corpus):
 
 
 def test_editor_panel_lists_similar_existing_casus(corpus, client, make_user):
-    from kennisbank.accounts import roles
+    from base import roles
 
     extra = create_casus(**(PARTNER | {"title": "Partner woont feitelijk in", "uitkomst": "boete"}))
     index(extra)
@@ -180,10 +179,10 @@ def test_editor_panel_lists_similar_existing_casus(corpus, client, make_user):
 
 def test_a_forked_worker_embeds_queries_on_a_thread_of_its_own(corpus):
     search_casus(query="wietplantage")
-    inherited = search._embedder["pool"]
-    search._embedder["pid"] = -1  # as if this process were forked after the thread started
+    inherited = semantic._embedder["pool"]
+    semantic._embedder["pid"] = -1  # as if this process were forked after the thread started
 
     result = search_casus(query="wietplantage")
 
     assert result.hits[0].casus.pk == corpus[1].pk
-    assert search._embedder["pool"] is not inherited
+    assert semantic._embedder["pool"] is not inherited

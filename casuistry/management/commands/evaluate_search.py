@@ -5,7 +5,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from casuistry.selectors.search import MODES
+from casuistry.search import MODES
 from casuistry.services.evaluation import QueriesRejected, format_table, load_queries, run_evaluation
 
 

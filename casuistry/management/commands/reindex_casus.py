@@ -6,7 +6,7 @@ from tqdm import tqdm
 
 from casuistry import embeddings
 from casuistry.models import CasusPage
-from casuistry.selectors.search import clear_caches
+from casuistry.search import clear_caches
 from casuistry.services.indexing import embed_casus, purge_unpublished, stale_casus
 
 CHUNK = 32

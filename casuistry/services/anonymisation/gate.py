@@ -11,6 +11,8 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass
 
+from casuistry.text_fields import TEXT_FIELD_NAMES
+
 from . import detect, pseudonymise
 from .findings import Finding
 
@@ -29,19 +31,8 @@ LABEL_NAMES = {
     "EMPLOYER": "werkgever",
 }
 
-# CasusPage text fields, in the order an editor sees them.
-PAGE_TEXT_FIELDS = (
-    "title",
-    "samenvatting",
-    "bewust_onbewust",
-    "context_perspectief",
-    "maatschappelijke_impact",
-    "grondwaarde",
-    "beoogd_effect",
-    "maatwerk_oplossing",
-    "juridische_inpassing",
-    "leerpunt",
-)
+# CasusPage text fields, in the order an editor sees them (the one registry).
+PAGE_TEXT_FIELDS = TEXT_FIELD_NAMES
 
 
 @dataclass(frozen=True)

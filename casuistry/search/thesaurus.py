@@ -12,7 +12,7 @@ from functools import lru_cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from kennisbank.glossary.models import Begrip
+from glossary.models import Begrip
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,77 @@
+"""What a search returns: ranked casus with explanations, facet counts and paging."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+SCORE_BANDS = ((0.88, "sterk"), (0.84, "redelijk"), (0.0, "zwak"))
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class FacetResult:
+    param: str
+    title: str
+    values: list[FacetValue]
+
+    @property
+    def has_selection(self) -> bool:
+        return any(v.selected for v in self.values)
+
+
+@dataclass
+class CasusHit:
+    casus: Any  # CasusPage
+    score: float
+    snippet: str = ""  # safe HTML with <mark> around matching words
+    matched_terms: list[str] = field(default_factory=list)
+    similarity: float | None = None
+    reasons: list[str] = field(default_factory=list)
+
+    @property
+    def similarity_band(self) -> str:
+        if self.similarity is None:
+            return ""
+        return next(label for floor, label in SCORE_BANDS if self.similarity >= floor)
+
+
+@dataclass
+class SearchResult:
+    query: str
+    mode: str
+    sort: str
+    hits: list[CasusHit]
+    total: int
+    page: int
+    per_page: int
+    facets: list[FacetResult]
+    filters: dict[str, list[str]]
+    notice: str = ""
+    expanded_with: list[str] = field(default_factory=list)
+
+    @property
+    def num_pages(self) -> int:
+        return max(1, math.ceil(self.total / self.per_page))
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.num_pages
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+
+def empty_result(req, notice: str = "", *, mode: str | None = None, sort: str | None = None) -> SearchResult:
+    return SearchResult(
+        req.query, mode or req.mode, sort or req.sort, [], 0, req.page, req.per_page, [], req.filters, notice
+    )

@@ -1,0 +1,60 @@
+"""The context of the casus pages, read through the one search and the monitor selectors.
+
+The page models call these in ``get_context``; the models do not import selectors at load time
+(the selectors import the models), see ``casuistry/models/pages.py``.
+"""
+
+from __future__ import annotations
+
+from casuistry.search import FACETS_BY_PARAM, request_from_params, search_casus
+from casuistry.selectors.stats import mkba_for_casus
+from kennisbank.pagination import querystring_without
+
+SIMILAR_ON_PAGE = 5
+
+
+def casus_index_context(request) -> dict:
+    """`/casus/`: the search with facets, and the active filters with a link that removes each."""
+    result = search_casus(request_from_params(request.GET, per_page=10))
+    return {
+        "result": result,
+        "querystring_without_page": querystring_without(request, "page"),
+        "active_filters": [
+            {
+                "param": param,
+                "value": value,
+                "remove_qs": querystring_without(request, "page", (param, value)),
+                "label": _filter_label(result, param, value),
+            }
+            for param, values in result.filters.items()
+            for value in values
+        ],
+    }
+
+
+def casus_page_context(casus) -> dict:
+    return {
+        "similar": search_casus(like=casus, per_page=SIMILAR_ON_PAGE).hits,
+        "bezwaar_records": casus.bezwaar_records.prefetch_related("grounds").select_related("related_page"),
+        "mkba": mkba_for_casus(casus),
+    }
+
+
+def _filter_label(result, param, value) -> str:
+    for facet in result.facets:
+        if facet.param == param:
+            for v in facet.values:
+                if v.value == value:
+                    return f"{facet.title}: {v.label}"
+    return f"{FACETS_BY_PARAM[param].title}: {value}"
+
+
+def editor_similar(page) -> list:
+    """The editor's "Vergelijkbare casus" panel: a published casus by its vector, a draft by its own text."""
+    if page.pk and page.live:
+        return search_casus(like=page, per_page=SIMILAR_ON_PAGE).hits
+    if page.pk or page.samenvatting:
+        query = f"{page.title}. {page.samenvatting}".strip(". ")
+        exclude = (page.pk,) if page.pk else ()
+        return search_casus(query=query, per_page=SIMILAR_ON_PAGE, exclude_ids=exclude).hits
+    return []
