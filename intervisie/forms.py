@@ -1,5 +1,4 @@
-"""Forms of intervisie. :class:`DrietrapstoetsJudgementForm` with ``intervisie/includes/oordeel_form.html``
-is the reusable "Wat zou jij besluiten?" component (leerpaden will use it for practice answers)."""
+"""Forms of intervisie sessions. The judgement form is in :mod:`intervisie.judgement`."""
 
 from __future__ import annotations
 
@@ -9,94 +8,12 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from casuistry.choices import Uitkomst, Verwijtbaarheid
 from casuistry.models import CasusPage, Thema
-from intervisie.choices import Bewustheid, ContextWeging, ImpactWeging
+from intervisie.judgement import TEXTAREA
 from intervisie.models import Method
 
-TEXTAREA = "utrecht-textarea utrecht-textarea--html-textarea kb-wide"
 INPUT = "utrecht-textbox utrecht-textbox--html-input"
 SELECT = "utrecht-select utrecht-select--html-select"
-
-
-def _required(label: str) -> dict:
-    return {
-        "required": f"Kies een antwoord bij '{label}'.",
-        "invalid_choice": f"Kies een geldig antwoord bij '{label}'.",
-    }
-
-
-class DrietrapstoetsJudgementForm(forms.Form):
-    """An independent drietrapstoets judgement and the outcome one would choose.
-
-    Render with ``{% include "intervisie/includes/oordeel_form.html" with form=form %}``.
-    ``cleaned_data`` holds the choice values and the raw ``toelichting``: the caller's service must
-    pseudonymise the toelichting before storing it.
-    """
-
-    use_required_attribute = False  # the server validates, with Dutch messages
-
-    # Groups for the template: (legend, explanation, field names).
-    STEPS = (
-        (
-            "Stap 1. Bewust of onbewust",
-            "Kon de persoon weten wat er verwacht werd, en handelde hij of zij bewust?",
-            ("bewustheid", "verwijtbaarheid"),
-        ),
-        (
-            "Stap 2. Context en perspectief",
-            "Welke omstandigheden en mogelijkheden had de persoon; wat mocht redelijkerwijs verwacht worden?",
-            ("context_weging",),
-        ),
-        (
-            "Stap 3. Maatschappelijke impact",
-            "Wat kost een sanctie nu en later, en wat gebeurt er als we niets doen?",
-            ("impact_weging",),
-        ),
-        ("Uw besluit", "Welke uitkomst zou u kiezen?", ("uitkomst", "toelichting")),
-    )
-
-    bewustheid = forms.ChoiceField(
-        label="Handelde de persoon bewust?",
-        choices=Bewustheid.choices,
-        widget=forms.RadioSelect,
-        error_messages=_required("Bewust of onbewust"),
-    )
-    verwijtbaarheid = forms.ChoiceField(
-        label="Hoe verwijtbaar is het?",
-        choices=Verwijtbaarheid.choices,
-        widget=forms.RadioSelect,
-        error_messages=_required("Verwijtbaarheid"),
-    )
-    context_weging = forms.ChoiceField(
-        label="Hoe zwaar wegen de omstandigheden?",
-        choices=ContextWeging.choices,
-        widget=forms.RadioSelect,
-        error_messages=_required("Context en perspectief"),
-    )
-    impact_weging = forms.ChoiceField(
-        label="Wat weegt maatschappelijk zwaarder?",
-        choices=ImpactWeging.choices,
-        widget=forms.RadioSelect,
-        error_messages=_required("Maatschappelijke impact"),
-    )
-    uitkomst = forms.ChoiceField(
-        label="Uitkomst",
-        choices=Uitkomst.choices,
-        widget=forms.RadioSelect,
-        error_messages=_required("Uitkomst"),
-    )
-    toelichting = forms.CharField(
-        label="Toelichting (optioneel)",
-        help_text="Waarom kiest u dit? Gebruik geen namen; wat er toch in staat, vervangen we vóór het opslaan.",
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3, "class": TEXTAREA}),
-        error_messages={"max_length": "De toelichting is te lang (maximaal 2000 tekens)."},
-    )
-
-    def steps(self):
-        return [(legend, help_text, [self[name] for name in names]) for legend, help_text, names in self.STEPS]
 
 
 class ParticipantChoiceField(forms.ModelMultipleChoiceField):

@@ -17,7 +17,8 @@ from django.views.decorators.http import require_POST
 
 from intervisie.agreement import percent
 from intervisie.choices import SessionStatus
-from intervisie.forms import DrietrapstoetsJudgementForm, RecordForm, SessionForm, WerkafspraakForm
+from intervisie.forms import RecordForm, SessionForm, WerkafspraakForm
+from intervisie.judgement import DrietrapstoetsJudgementForm
 from intervisie.models import Method, Session, Werkafspraak, WerkafspraakPage
 from intervisie.selectors import sessions as selectors
 from intervisie.services import sessions as services

@@ -5,12 +5,11 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from base.views import health, zoeken
 from casuistry import monitor_views
 from casuistry.api import api
 from casuistry.decision_views import besluit_voorbereiden
-from kennisbank.accounts.views import health
-from kennisbank.glossary import views as glossary_views
-from kennisbank.search_views import zoeken
+from glossary import views as glossary_views
 
 urlpatterns = [
     path("health/", health, name="health"),
@@ -31,7 +30,7 @@ urlpatterns = [
     path("begrippen/", glossary_views.begrippen_index, name="begrippen"),
     path("begrippen/<slug:slug>/", glossary_views.begrip_detail, name="begrip"),
     path("intervisie/", include("intervisie.urls")),
-    path("leerpaden/", include("intervisie.leerpaden_urls")),  # next to the Wagtail pages below /leerpaden/
+    path("leerpaden/", include("leerpaden.urls")),  # old numeric addresses; they redirect to the pages
 ]
 
 if settings.DEBUG:

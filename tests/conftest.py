@@ -5,7 +5,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from kennisbank.accounts import roles
+from base import roles
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -16,7 +16,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     start without the rows the migrations created. Put them back (idempotent)."""
     from django.apps import apps
 
-    from kennisbank.accounts.setup import ensure_roles, ensure_site_structure
+    from base.setup import ensure_roles, ensure_site_structure
 
     with django_db_blocker.unblock():
         ensure_site_structure(apps)
@@ -26,7 +26,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture(autouse=True)
 def fresh_search_caches():
     """The selector caches statistics per process; every test starts from its own data."""
-    from casuistry.selectors.search import clear_caches
+    from casuistry.search import clear_caches
 
     clear_caches()
     yield

@@ -6,21 +6,21 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from casuistry.models import Thema
+
 
 class WerkafsprakenIndexPage(Page):
     intro = RichTextField("inleiding", blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = ["intervisie.WerkafspraakPage"]
-    parent_page_types = ["home.HomePage"]
+    parent_page_types = ["base.HomePage"]
     max_count = 1
 
     class Meta:
         verbose_name = "werkafsprakenoverzicht"
 
     def get_context(self, request, *args, **kwargs):
-        from casuistry.models import Thema
-
         context = super().get_context(request, *args, **kwargs)
         pages = WerkafspraakPage.objects.child_of(self).live().select_related("thema", "casus")
         selected = request.GET.get("thema", "")

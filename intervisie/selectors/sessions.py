@@ -9,18 +9,19 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.db.models import Count, Q, QuerySet
 
+from articles.models import KennisartikelPage
 from casuistry.choices import Uitkomst
-from casuistry.selectors.search import search_casus
+from casuistry.search import search_casus
+from glossary.models import Begrip
 from intervisie.agreement import fleiss_kappa, kappa_label, pairwise_agreement, pairwise_label, percent
 from intervisie.choices import JUDGEMENT_QUESTIONS, SessionStatus
+from intervisie.judgement import SessionResults, question_results
 from intervisie.models import Judgement, Session, Werkafspraak
-from kennisbank.articles.models import KennisartikelPage
-from kennisbank.glossary.models import Begrip
 
 METHOD_ARTICLES = ("drietrapstoets", "omgekeerde-toets", "intervisie-en-leerdialogen")
 SIMILAR = 5
@@ -92,109 +93,6 @@ def answered_participants(session: Session) -> set[int]:
 
 def own_judgement(session: Session, user) -> Judgement | None:
     return Judgement.objects.filter(session=session, participant=user).first()
-
-
-@dataclass
-class OptionCount:
-    value: str
-    label: str
-    count: int
-    share: float
-    is_mode: bool = False
-    is_actual: bool = False
-    is_mine: bool = False
-
-    @property
-    def percent(self) -> int:
-        return round(self.share * 100)
-
-
-@dataclass
-class QuestionResult:
-    name: str
-    label: str
-    options: list[OptionCount]
-    n: int
-    agreement: float | None
-    actual_label: str = ""
-    mine_label: str = ""
-
-    @property
-    def agreement_percent(self) -> str:
-        return percent(self.agreement)
-
-    @property
-    def agreement_label(self) -> str:
-        return pairwise_label(self.agreement)
-
-    @property
-    def mode(self) -> OptionCount | None:
-        return next((o for o in self.options if o.is_mode), None)
-
-
-@dataclass
-class SessionResults:
-    session: Session
-    n_answers: int
-    n_participants: int
-    questions: list[QuestionResult]
-    toelichtingen: list[str] = field(default_factory=list)
-
-    @property
-    def headline(self) -> QuestionResult:
-        return next(q for q in self.questions if q.name == "uitkomst")
-
-    @property
-    def mean_agreement(self) -> float | None:
-        values = [q.agreement for q in self.questions if q.agreement is not None]
-        return sum(values) / len(values) if values else None
-
-    @property
-    def mean_agreement_percent(self) -> str:
-        return percent(self.mean_agreement)
-
-    @property
-    def most_divergent(self) -> QuestionResult | None:
-        scored = [q for q in self.questions if q.agreement is not None]
-        return min(scored, key=lambda q: q.agreement) if scored else None
-
-
-def question_results(answers, *, mine, casus) -> list[QuestionResult]:
-    """Per judgement question: how the answers spread, agreement, and the casus' actual outcome.
-
-    ``answers`` are objects with the JUDGEMENT_QUESTIONS fields (intervisie judgements, leerpad
-    practice answers); ``mine`` is the viewer's own answer or None.
-    """
-    questions = []
-    for name, label, choices in JUDGEMENT_QUESTIONS:
-        counts = Counter(getattr(a, name) for a in answers)
-        n = sum(counts.values())
-        top = max(counts.values(), default=0)
-        actual = (getattr(casus, name, "") or "") if casus is not None else ""
-        options = [
-            OptionCount(
-                value=value,
-                label=choice_label,
-                count=counts.get(value, 0),
-                share=(counts.get(value, 0) / n) if n else 0.0,
-                is_mode=bool(top) and counts.get(value, 0) == top,
-                is_actual=bool(actual) and value == actual,
-                is_mine=mine is not None and getattr(mine, name) == value,
-            )
-            for value, choice_label in choices.choices
-        ]
-        questions.append(
-            QuestionResult(
-                name=name,
-                label=label,
-                options=options,
-                n=n,
-                agreement=pairwise_agreement(counts),
-                actual_label=choices(actual).label if actual in choices.values else "",
-                mine_label=choices(getattr(mine, name)).label if mine is not None else "",
-            )
-        )
-    return questions
 
 
 def session_results(session: Session, *, user=None) -> SessionResults:

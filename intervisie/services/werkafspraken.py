@@ -15,9 +15,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from intervisie.apps import WERKAFSPRAKEN_SECTION
 from intervisie.choices import SessionStatus
 from intervisie.models import Werkafspraak, WerkafspraakPage, WerkafsprakenIndexPage
-from intervisie.setup import ensure_werkafspraken_index
+from kennisbank.sections import ensure_section_page
 
 from .errors import IntervisieError
 from .sessions import is_trainer_of
@@ -26,7 +27,7 @@ logger = logging.getLogger(__name__)
 
 
 def werkafspraken_index() -> WerkafsprakenIndexPage:
-    page = ensure_werkafspraken_index(django_apps)
+    page = ensure_section_page(django_apps, WERKAFSPRAKEN_SECTION)  # recreated if deleted; base grants rights
     if page is None:
         raise IntervisieError(
             "De kennisbank heeft nog geen startpagina; werkafspraken kunnen nog niet worden voorgesteld."

@@ -13,12 +13,13 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 INSTALLED_APPS = [
-    "kennisbank.home",
-    "kennisbank.articles",
-    "kennisbank.glossary",
-    "kennisbank.accounts",
+    "base",
+    "articles",
+    "glossary",
     "casuistry",
     "intervisie",
+    "leerpaden",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -51,7 +52,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "kennisbank.accounts.middleware.LoginRequiredMiddleware",
+    "base.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",

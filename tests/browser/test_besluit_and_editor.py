@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from kennisbank.accounts import roles
+from base import roles
 from tests.casuistry.test_semantic import GIFT, HENNEP, PARTNER, index
 from tests.factories import create_casus
 

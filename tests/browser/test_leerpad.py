@@ -9,10 +9,10 @@ import io
 import pytest
 from django.core.management import call_command
 
+from articles.models import KennisartikelPage
 from casuistry.models import CasusPage
-from intervisie.models import LeerpadPage, LeerpadStap, StapSoort
-from intervisie.services.leerpaden import leerpaden_index
-from kennisbank.articles.models import KennisartikelPage
+from leerpaden.models import LeerpadPage, LeerpadStap, StapSoort
+from leerpaden.services import leerpaden_index
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -4,8 +4,8 @@ import pytest
 from jsonschema import Draft202012Validator
 from wagtail.models import APIToken
 
+from base import roles
 from casuistry.models import CasusPage
-from kennisbank.accounts import roles
 from tests.casuistry.test_semantic import GIFT, HENNEP, PARTNER, index
 from tests.factories import casus_record, create_casus
 

@@ -3,8 +3,8 @@ import logging
 import pytest
 from wagtail.models import PageLogEntry, Revision
 
+from base import roles
 from casuistry.models import CasusPage
-from kennisbank.accounts import roles
 from tests.casuistry.test_semantic import GIFT, HENNEP, PARTNER, index
 from tests.factories import create_casus
 

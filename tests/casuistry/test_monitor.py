@@ -7,10 +7,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from wagtail.models import ModelLogEntry
 
+from base import roles
 from casuistry.models import BezwaarGrond, BezwaarRecord, CasusPage, MkbaRegel
 from casuistry.selectors.stats import MonitorFilters, jurist_worklist, monitor_tables
 from casuistry.services.import_export import casus_to_record, import_casus
-from kennisbank.accounts import roles
 from tests.factories import casus_record, create_casus, jsonl
 
 pytestmark = pytest.mark.django_db

@@ -1,9 +1,9 @@
 import pytest
 from django.utils import timezone
 
+from base import roles
+from intervisie.demo import load_methods
 from intervisie.services import sessions as services
-from intervisie.services.demo import load_methods
-from kennisbank.accounts import roles
 from tests.factories import create_casus
 
 

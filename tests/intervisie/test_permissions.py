@@ -6,10 +6,10 @@ from django.urls import reverse
 from django.utils import timezone
 from intervisie_helpers import answer
 
+from base import roles
 from intervisie.choices import SessionStatus
 from intervisie.services import sessions as services
 from intervisie.services.werkafspraken import propose_werkafspraak, publish_werkafspraak
-from kennisbank.accounts import roles
 
 pytestmark = pytest.mark.django_db
 

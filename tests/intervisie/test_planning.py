@@ -98,7 +98,7 @@ def test_trainer_plans_with_an_existing_casus_and_edits_it(client, trainer, part
 
 
 def test_preparation_pack_uses_the_one_search_and_prints_as_an_agenda(client, session, trainer, monkeypatch):
-    from kennisbank.glossary.models import Begrip
+    from glossary.models import Begrip
 
     Begrip.objects.create(term="Energierekening", definition="Rekening voor gas en stroom.")
     calls = []

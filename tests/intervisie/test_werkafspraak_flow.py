@@ -4,10 +4,10 @@ import pytest
 from django.urls import reverse
 from intervisie_helpers import answer
 
+from base import roles
 from intervisie.models import Werkafspraak, WerkafspraakPage, WerkafsprakenIndexPage
 from intervisie.selectors.sessions import open_werkafspraken_for, pending_proposals
 from intervisie.services import sessions as services
-from kennisbank.accounts import roles
 
 pytestmark = pytest.mark.django_db
 

@@ -2,9 +2,9 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import Page
 
+from base import roles
 from casuistry.models import CasusIndexPage
-from kennisbank.accounts import roles
-from kennisbank.glossary.models import Begrip
+from glossary.models import Begrip
 from tests.factories import create_casus
 
 pytestmark = pytest.mark.django_db
@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def site_urls():
     casus = create_casus(external_id="ACC-1")
-    from kennisbank.articles.models import KennisartikelPage, KennisIndexPage
+    from articles.models import KennisartikelPage, KennisIndexPage
 
     index = KennisIndexPage.objects.get()
     article = KennisartikelPage(title="Drietrapstoets", slug="drietrapstoets", intro="Uitleg.", body=[])

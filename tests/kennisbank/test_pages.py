@@ -49,7 +49,7 @@ def test_casus_index_shows_results_facets_and_highlights(consulent_client):
 
 
 def test_global_search_lists_casus_articles_and_begrippen(consulent_client):
-    from kennisbank.glossary.models import Begrip
+    from glossary.models import Begrip
 
     create_casus(summary="Meneer K. kweekte hennep op zolder met lampen en afzuiging.")
     Begrip.objects.get_or_create(
@@ -84,8 +84,8 @@ def test_home_counts_published_casus_per_thema_and_follows_publishing():
 def test_load_demo_is_idempotent_and_complete(settings):
     from django.core.management import call_command
 
-    from kennisbank.articles.models import KennisartikelPage
-    from kennisbank.glossary.models import Begrip
+    from articles.models import KennisartikelPage
+    from glossary.models import Begrip
 
     call_command("load_demo", stdout=__import__("io").StringIO(), stderr=__import__("io").StringIO())
     first = (CasusPage.objects.count(), KennisartikelPage.objects.count(), Begrip.objects.count())
@@ -100,7 +100,7 @@ def test_load_demo_is_idempotent_and_complete(settings):
 
 
 def test_demo_accounts_are_refused_outside_demo_settings(settings):
-    from casuistry.services.demo import create_demo_users
+    from base.demo import create_demo_users
 
     settings.KENNISBANK_DEMO_ACCOUNTS = False
     with pytest.raises(RuntimeError):

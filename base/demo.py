@@ -1,0 +1,74 @@
+"""`load_demo`: fictional, anonymised demo content of every app, and one demo account per role.
+
+Each app loads its own data files through its own services; this module only orders them and
+creates the accounts (only with settings that allow demo accounts). Idempotent.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+
+from articles.demo import link_articles_to_themes, load_articles
+from casuistry.services.demo import load_casus_demo
+from glossary.services import refresh_base_glossary
+from intervisie.demo import load_intervisie_demo
+from leerpaden.demo import load_leerpaden_demo
+
+DEMO_USERS_FILE = Path(__file__).resolve().parent / "demo_data" / "gebruikers.json"
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    username: str
+    password: str
+    role: str
+    first_name: str
+    extra: bool = False  # an extra participant for the demo sessions, not the account of a role
+
+
+# Passwords are public by design: these accounts exist only with demo settings.
+DEMO_USERS = [DemoUser(**row) for row in json.loads(DEMO_USERS_FILE.read_text(encoding="utf-8"))]
+
+
+def demo_accounts_allowed() -> bool:
+    return bool(getattr(settings, "KENNISBANK_DEMO_ACCOUNTS", False))
+
+
+def load_demo(*, progress=None, log=print) -> dict:
+    counts = {}
+    with transaction.atomic():
+        counts["begrippen"] = refresh_base_glossary()
+        log(f"Begrippen: {counts['begrippen']}")
+        counts["kennisartikelen"] = load_articles()
+        log(f"Kennisartikelen: {counts['kennisartikelen']}")
+        counts.update(load_casus_demo(progress=progress, log=log))
+        link_articles_to_themes()
+    if demo_accounts_allowed():
+        counts["gebruikers"] = create_demo_users()
+    counts.update(load_intervisie_demo(log=log))
+    counts.update(load_leerpaden_demo(with_progress=demo_accounts_allowed()))
+    return counts
+
+
+def create_demo_users() -> int:
+    if not demo_accounts_allowed():
+        raise RuntimeError("Demo-accounts zijn alleen toegestaan met de dev- of testinstellingen.")
+    User = get_user_model()
+    for demo in DEMO_USERS:
+        user, _ = User.objects.get_or_create(username=demo.username)
+        user.first_name = demo.first_name
+        user.last_name = "(demo)"
+        user.email = f"{demo.username}@example.org"
+        user.is_staff = False
+        user.is_superuser = False
+        user.set_password(demo.password)
+        user.save()
+        user.groups.set([Group.objects.get(name=demo.role)])
+    return len(DEMO_USERS)

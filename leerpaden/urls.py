@@ -1,0 +1,13 @@
+"""Old numeric addresses below `/leerpaden/`, mounted before Wagtail's pages; they only redirect."""
+
+from django.urls import path
+
+from leerpaden import views
+
+app_name = "leerpaden"
+
+urlpatterns = [
+    path("<int:pad>/verder/", views.legacy_route, {"route": "verder"}, name="legacy_verder"),
+    path("<int:pad>/stap/<int:nummer>/", views.legacy_step, name="legacy_stap"),
+    path("<int:pad>/overzicht/", views.legacy_route, {"route": "overzicht"}, name="legacy_overzicht"),
+]
