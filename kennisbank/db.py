@@ -11,7 +11,12 @@ from __future__ import annotations
 import json
 import logging
 import os
+import warnings
 from pathlib import Path
+
+import dj_database_url
+import psutil
+import psycopg
 
 logger = logging.getLogger(__name__)
 
@@ -21,16 +26,19 @@ DATABASE_NAME = os.environ.get("KENNISBANK_DB_NAME", "kennisbank")  # tests use 
 
 
 def database_settings(*, conn_max_age: int = 0) -> dict:
-    """Return Django's ``DATABASES['default']`` for this process."""
+    """Django's ``DATABASES['default']`` for dev, demo and tests: ``DATABASE_URL``, else the embedded server."""
     url = os.environ.get("DATABASE_URL", "").strip()
     if url:
-        import dj_database_url
-
-        config = dj_database_url.parse(url, conn_max_age=conn_max_age)
-        if config["ENGINE"] != "django.db.backends.postgresql":
-            raise RuntimeError("DATABASE_URL moet naar PostgreSQL wijzen (postgres://...).")
-        return config
+        return url_database_settings(url, conn_max_age=conn_max_age)
     return _embedded_settings(conn_max_age=conn_max_age)
+
+
+def url_database_settings(url: str, *, conn_max_age: int = 0) -> dict:
+    """``DATABASES['default']`` from a ``postgres://`` URL; anything else is refused."""
+    config = dj_database_url.parse(url, conn_max_age=conn_max_age)
+    if config["ENGINE"] != "django.db.backends.postgresql":
+        raise RuntimeError("DATABASE_URL moet naar PostgreSQL wijzen (postgres://...).")
+    return config
 
 
 def _embedded_settings(*, conn_max_age: int) -> dict:
@@ -54,7 +62,7 @@ def pgdata_path() -> Path:
 
 def start_embedded_server():
     """Start (or join) the embedded server for ``.pgdata/``, recovering from killed processes."""
-    import warnings
+
 
     # platformdirs warns when XDG_RUNTIME_DIR is unset (CI, root); its /tmp fallback is fine.
     warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR.*")
@@ -69,8 +77,6 @@ def start_embedded_server():
 
 def _forget_dead_handles(pgdata: Path) -> None:
     """A killed process never unregisters, which would keep the server running forever."""
-    import psutil
-
     handles = pgdata / ".handle_pids.json"
     if not handles.exists():
         return
@@ -85,8 +91,6 @@ def _forget_dead_handles(pgdata: Path) -> None:
 
 def _remove_stale_pidfile(pgdata: Path) -> None:
     """A server killed with SIGKILL leaves postmaster.pid behind; a reused PID would block start-up."""
-    import psutil
-
     pidfile = pgdata / "postmaster.pid"
     if not pidfile.exists():
         return
@@ -105,8 +109,6 @@ def _remove_stale_pidfile(pgdata: Path) -> None:
 
 
 def _ensure_database(server, name: str) -> None:
-    import psycopg
-
     info = server.get_postmaster_info()
     with psycopg.connect(
         dbname="postgres",

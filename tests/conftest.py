@@ -1,3 +1,4 @@
+import importlib
 import json
 from pathlib import Path
 
@@ -8,6 +9,8 @@ from django.contrib.auth.models import Group
 from base import roles
 
 DATA_DIR = Path(__file__).parent / "data"
+# Data migrations whose rows the tests rely on (idempotent seed functions).
+SEEDING_MIGRATIONS = ("casuistry.migrations.0006_bezwaargronden", "glossary.migrations.0002_base_glossary")
 
 
 @pytest.fixture(scope="session")
@@ -21,6 +24,8 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         ensure_site_structure(apps)
         ensure_roles(apps)
+        for migration in SEEDING_MIGRATIONS:
+            importlib.import_module(migration).seed(apps, None)
 
 
 @pytest.fixture(autouse=True)

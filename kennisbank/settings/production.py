@@ -1,17 +1,18 @@
-import os
-
 from django.core.exceptions import ImproperlyConfigured
 
+from kennisbank.settings import env
+
 from .base import *  # noqa: F403
+from .base import DATABASES
 
 DEBUG = False
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
+SECRET_KEY = env.text("SECRET_KEY")
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY ontbreekt in de omgeving.")
-if not os.environ.get("DATABASE_URL"):
+if not DATABASES:
     raise ImproperlyConfigured("DATABASE_URL ontbreekt: productie gebruikt nooit de ingebouwde database.")
-ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h.strip()]
-CSRF_TRUSTED_ORIGINS = [o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()]
+ALLOWED_HOSTS = env.items("ALLOWED_HOSTS")
+CSRF_TRUSTED_ORIGINS = env.items("CSRF_TRUSTED_ORIGINS")
 KENNISBANK_DEMO_ACCOUNTS = False
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
