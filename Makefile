@@ -45,6 +45,7 @@ serve: install
 
 test: install browser ## All tests against real PostgreSQL (embedded unless DATABASE_URL is set)
 	$(VENV)/bin/ruff check --quiet .
+	$(VENV)/bin/deptry . > /dev/null
 	$(PY) -m pytest -q --create-db; rc=$$?; if [ $$rc -eq 5 ]; then echo "Geen tests gevonden."; exit 0; fi; exit $$rc
 
 bench: install ## Speed figures for docs/performance.md

@@ -1,4 +1,4 @@
-"""Demo kennisartikelen from `demo_data/kennisartikelen.json`, linked to their thema's. Idempotent (by slug)."""
+"""Demo kennisartikelen from `demo_data/kennisartikelen.json`. Idempotent (by slug)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 from articles.models import KennisartikelPage, KennisIndexPage
-from casuistry.models import Thema
 
 DEMO_ARTICLES = Path(__file__).resolve().parent / "demo_data" / "kennisartikelen.json"
 
@@ -27,14 +26,10 @@ def load_articles() -> int:
     return len(items)
 
 
-def link_articles_to_themes() -> None:
-    """After the casus exist: each article with ``themas`` in the data file shows under those thema's."""
-    for item in json.loads(DEMO_ARTICLES.read_text(encoding="utf-8")):
-        page = KennisartikelPage.objects.filter(slug=item["slug"]).first()
-        themes = list(Thema.objects.filter(name__in=item.get("themas", [])))
-        if page and themes and set(page.themas.all()) != set(themes):
-            page.themas.set(themes)
-            page.save_revision().publish()
+def article_themes() -> dict[str, list[str]]:
+    """Slug → the thema names (``themas`` in the data file) each demo article belongs to."""
+    items = json.loads(DEMO_ARTICLES.read_text(encoding="utf-8"))
+    return {item["slug"]: item.get("themas", []) for item in items}
 
 
 def _block(block: dict) -> tuple[str, object]:

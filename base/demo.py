@@ -15,7 +15,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 
-from articles.demo import link_articles_to_themes, load_articles
+from articles.demo import article_themes, load_articles
+from articles.models import KennisartikelPage
+from casuistry.models import Thema
 from casuistry.services.demo import load_casus_demo
 from glossary.services import refresh_base_glossary
 from intervisie.demo import load_intervisie_demo
@@ -72,3 +74,13 @@ def create_demo_users() -> int:
         user.save()
         user.groups.set([Group.objects.get(name=demo.role)])
     return len(DEMO_USERS)
+
+
+def link_articles_to_themes() -> None:
+    """After the casus exist: each demo article shows under the thema's its data file names."""
+    for slug, names in article_themes().items():
+        page = KennisartikelPage.objects.filter(slug=slug).first()
+        themes = list(Thema.objects.filter(name__in=names))
+        if page and themes and set(page.themas.all()) != set(themes):
+            page.themas.set(themes)
+            page.save_revision().publish()

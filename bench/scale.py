@@ -1091,8 +1091,8 @@ def git_state() -> str:
         return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=False).stdout.strip()
 
     head = run("git", "rev-parse", "--short", "HEAD")
-    dirty = run("git", "status", "--porcelain", "--", "casuistry/selectors/search.py")
-    return f"commit {head}, `casuistry/selectors/search.py` {'with uncommitted changes' if dirty else 'as committed'}"
+    dirty = run("git", "status", "--porcelain", "--", "casuistry/search")
+    return f"commit {head}, `casuistry/search/` {'with uncommitted changes' if dirty else 'as committed'}"
 
 
 def render(r: dict) -> str:

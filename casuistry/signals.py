@@ -8,6 +8,11 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished
 
+from casuistry.models import CasusPage
+from casuistry.services.bezwaar import sync_casus_bezwaar
+from casuistry.services.indexing import remove_casus
+from casuistry.tasks import embed_casus_task
+
 _deferred = threading.local()
 
 
@@ -32,15 +37,11 @@ def deferred_indexing():
 
 
 def _enqueue(ids: list[int]) -> None:
-    from casuistry.tasks import embed_casus_task
-
     embed_casus_task.enqueue(ids)
 
 
 @receiver(page_published)
 def embed_published_casus(sender, instance, **kwargs):
-    from casuistry.models import CasusPage
-
     if not isinstance(instance, CasusPage):
         return
     _sync_bezwaar(instance.pk)  # a published revision may carry an older bezwaar value
@@ -53,16 +54,11 @@ def embed_published_casus(sender, instance, **kwargs):
 
 @receiver(page_unpublished)
 def remove_unpublished_casus(sender, instance, **kwargs):
-    from casuistry.models import CasusPage
-    from casuistry.services.indexing import remove_casus
-
     if isinstance(instance, CasusPage):
         remove_casus(instance.pk)
 
 
 def _sync_bezwaar(casus_id: int) -> None:
-    from casuistry.services.bezwaar import sync_casus_bezwaar
-
     sync_casus_bezwaar(casus_id)
 
 

@@ -4,16 +4,16 @@ import logging
 
 from django_tasks import task
 
+from casuistry.embeddings import EmbeddingUnavailable
+from casuistry.models import CasusPage
+from casuistry.services.indexing import embed_casus
+
 logger = logging.getLogger(__name__)
 
 
 @task(backend="embeddings", queue_name="embeddings")
 def embed_casus_task(casus_ids: list[int]) -> int:
     """Embed published casus; a casus unpublished in the meantime is skipped."""
-    from casuistry.embeddings import EmbeddingUnavailable
-    from casuistry.models import CasusPage
-    from casuistry.services.indexing import embed_casus
-
     casus = list(CasusPage.objects.live().filter(pk__in=casus_ids))
     try:
         return embed_casus(casus)

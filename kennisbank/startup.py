@@ -4,6 +4,9 @@ import logging
 import os
 import threading
 
+from casuistry import embeddings
+from casuistry.services import anonymisation
+
 logger = logging.getLogger(__name__)
 
 
@@ -12,9 +15,6 @@ def warm_up_in_background() -> threading.Thread | None:
         return None
 
     def run():
-        from casuistry import embeddings
-        from casuistry.services import anonymisation
-
         anonymisation.warm_up()  # name and place lookups of the anonymiser (a few seconds)
         try:
             embeddings.get_model()  # the embedding model (several seconds, ~600 MB)

@@ -3,10 +3,9 @@ import json
 from pathlib import Path
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
 from base import roles
+from tests.factories import UserFactory
 
 DATA_DIR = Path(__file__).parent / "data"
 # Data migrations whose rows the tests rely on (idempotent seed functions).
@@ -41,12 +40,7 @@ def fresh_search_caches():
 @pytest.fixture
 def make_user(db):
     def make(role: str | None = None, username: str | None = None):
-        User = get_user_model()
-        name = username or (role or "gebruiker").lower().replace(" ", "_")
-        user = User.objects.create_user(username=name, password="geheim-wachtwoord")
-        if role:
-            user.groups.add(Group.objects.get(name=role))
-        return user
+        return UserFactory(username=username or (role or "gebruiker").lower().replace(" ", "_"), role=role)
 
     return make
 

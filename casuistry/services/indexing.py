@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
+from casuistry import embeddings
 from casuistry.models import Aspect, CasusEmbedding, CasusPage
 
 logger = logging.getLogger(__name__)
@@ -31,8 +32,6 @@ def embed_casus(casus_list: Iterable[CasusPage], *, batch_size: int = 16) -> int
 
     Returns the number of vectors written. Raises EmbeddingUnavailable when the model can't load.
     """
-    from casuistry import embeddings
-
     identity = embeddings.model_identity()
     wanted: list[tuple[CasusPage, str, str, str]] = []
     casus_list = list(casus_list)

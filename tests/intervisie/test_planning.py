@@ -5,11 +5,11 @@ import logging
 import pytest
 from django.urls import reverse
 
-from casuistry.models import Thema
 from intervisie.models import Session
 from intervisie.selectors import sessions as selectors
 from intervisie.services import sessions as services
 from intervisie.services.errors import IntervisieError
+from tests.factories import BegripFactory, ThemaFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +34,7 @@ def _form(participants, **overrides):
 
 
 def test_trainer_plans_with_a_new_inbreng_pseudonymised_before_storing(client, trainer, participants, methods, caplog):
-    thema = Thema.objects.create(name="Giften en leningen")
+    thema = ThemaFactory(name="Giften en leningen")
     client.force_login(trainer)
     caplog.set_level(logging.DEBUG)
     response = client.post(
@@ -98,9 +98,7 @@ def test_trainer_plans_with_an_existing_casus_and_edits_it(client, trainer, part
 
 
 def test_preparation_pack_uses_the_one_search_and_prints_as_an_agenda(client, session, trainer, monkeypatch):
-    from glossary.models import Begrip
-
-    Begrip.objects.create(term="Energierekening", definition="Rekening voor gas en stroom.")
+    BegripFactory(term="Energierekening", definition="Rekening voor gas en stroom.")
     calls = []
     real = selectors.search_casus
 

@@ -4,8 +4,7 @@ from wagtail.models import Page
 
 from base import roles
 from casuistry.models import CasusIndexPage
-from glossary.models import Begrip
-from tests.factories import create_casus
+from tests.factories import BegripFactory, KennisartikelPageFactory, create_casus
 
 pytestmark = pytest.mark.django_db
 
@@ -13,12 +12,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def site_urls():
     casus = create_casus(external_id="ACC-1")
-    from articles.models import KennisartikelPage, KennisIndexPage
-
-    index = KennisIndexPage.objects.get()
-    article = KennisartikelPage(title="Drietrapstoets", slug="drietrapstoets", intro="Uitleg.", body=[])
-    index.add_child(instance=article)
-    Begrip.objects.get_or_create(term="Inlichtingenplicht", defaults={"definition": "Alles melden wat ertoe doet."})
+    article = KennisartikelPageFactory(title="Drietrapstoets", slug="drietrapstoets")
+    BegripFactory(term="Inlichtingenplicht", definition="Alles melden wat ertoe doet.")
     return [
         "/",
         "/casus/",

@@ -8,11 +8,10 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.urls import reverse
 
-from articles.models import KennisartikelPage, KennisIndexPage
 from base import roles
 from leerpaden import selectors, services
 from leerpaden.models import LeerpadPage, LeerpadStap, LeerpadVoortgang, StapSoort, StapVoortgang
-from tests.factories import create_casus
+from tests.factories import KennisartikelPageFactory, create_casus
 
 pytestmark = pytest.mark.django_db
 
@@ -29,14 +28,12 @@ CASUS_REDENERING = "Zij wist niet dat een betaling door haar tante gemeld moest 
 
 @pytest.fixture
 def artikel(db):
-    index = KennisIndexPage.objects.get()
-    page = KennisartikelPage(
+    page = KennisartikelPageFactory(
         title="De drietrapstoets",
         slug="drietrapstoets-test",
         intro="Drie vragen voor een sanctie.",
         body=[("paragraph", "<p>Bewust of onbewust, context, impact.</p>")],
     )
-    index.add_child(instance=page)
     page.save_revision().publish()
     return page
 

@@ -13,6 +13,7 @@ Nothing in this package logs text or detected values. See docs/anonymisation.md.
 
 from __future__ import annotations
 
+from .detector import get_detector
 from .findings import DIRECT_IDENTIFIER_LABELS, LABELS, NON_BLOCKING_LABELS, PLACEHOLDERS, Finding
 from .pseudonymise import PseudonymisedText, render
 
@@ -28,14 +29,6 @@ __all__ = [
     "pseudonymise",
     "warm_up",
 ]
-
-
-def get_detector():
-    """The lazily built, process-wide detector singleton."""
-    # deferred: importing the detector compiles its patterns (~0.1 s); keep `import` of the package cheap
-    from .detector import get_detector as _get
-
-    return _get()
 
 
 def warm_up() -> None:
