@@ -8,8 +8,10 @@ MANAGE := $(PY) manage.py
 STATIC_VENDOR := kennisbank/static/vendor/utrecht
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
+# manage.py and wsgi default to production settings (fail closed); the make targets are dev and demo.
+export DJANGO_SETTINGS_MODULE ?= kennisbank.settings.dev
 
-.PHONY: install demo serve test bench lint migrate db-stop browser clean
+.PHONY: install demo serve serve-production test bench load lint migrate db-stop browser backup restore clean
 
 install: $(VENV)/.installed $(STATIC_VENDOR)/component-library.css ## Python packages, front-end CSS
 
@@ -43,13 +45,26 @@ demo: install migrate ## Embedded database, migrations, demo data, then serve on
 serve: install
 	$(MANAGE) runserver 127.0.0.1:8000 --noreload
 
+serve-production: install ## gunicorn + task worker with production settings on the embedded database (local trial)
+	$(PY) -m kennisbank.serve
+
+backup: install ## pg_dump of the database to backups/ (FILE=... to choose the name)
+	$(MANAGE) backup_database $(if $(FILE),--output $(FILE),)
+
+restore: install ## pg_restore FILE=backups/... into the database (replaces its content)
+	@test -n "$(FILE)" || { echo "Geef het bestand: make restore FILE=backups/kennisbank-....dump"; exit 2; }
+	$(MANAGE) restore_database $(FILE) --ja
+
 test: install browser ## All tests against real PostgreSQL (embedded unless DATABASE_URL is set)
 	$(VENV)/bin/ruff check --quiet .
 	$(VENV)/bin/deptry . > /dev/null
-	$(PY) -m pytest -q --create-db; rc=$$?; if [ $$rc -eq 5 ]; then echo "Geen tests gevonden."; exit 0; fi; exit $$rc
+	$(PY) -m pytest -q --create-db --ds=kennisbank.settings.test; rc=$$?; if [ $$rc -eq 5 ]; then echo "Geen tests gevonden."; exit 0; fi; exit $$rc
 
 bench: install ## Speed figures for docs/performance.md
 	$(PY) bench/run.py
+
+load: install ## 50 concurrent users for 2 minutes against gunicorn (locust, loopback only)
+	$(PY) bench/load.py
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -43,7 +43,22 @@ def demo_accounts_allowed() -> bool:
     return bool(getattr(settings, "KENNISBANK_DEMO_ACCOUNTS", False))
 
 
+class NotADemoDatabase(Exception):
+    """The database holds real accounts: demo content does not belong there."""
+
+
+def refuse_real_database() -> None:
+    """Demo content goes only into a database whose accounts are all demo accounts (or that has none)."""
+    others = get_user_model().objects.exclude(username__in=[u.username for u in DEMO_USERS]).count()
+    if others:
+        raise NotADemoDatabase(
+            f"Deze database bevat {others} account(s) die geen demo-account zijn. Demo-inhoud hoort alleen "
+            "in een demo- of ontwikkeldatabase; er is niets geladen."
+        )
+
+
 def load_demo(*, progress=None, log=print) -> dict:
+    refuse_real_database()
     counts = {}
     with transaction.atomic():
         counts["begrippen"] = refresh_base_glossary()

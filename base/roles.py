@@ -54,6 +54,15 @@ MODEL_PERMISSIONS = {
     NIEUWE_MEDEWERKER: [],
     BEHEERDER: [
         ("wagtailadmin", "access_admin"),
+        # single sign-on configuration and lifting lockouts
+        ("mozilla_django_oidc_db", "add_oidcprovider"),
+        ("mozilla_django_oidc_db", "change_oidcprovider"),
+        ("mozilla_django_oidc_db", "view_oidcprovider"),
+        ("mozilla_django_oidc_db", "add_oidcclient"),
+        ("mozilla_django_oidc_db", "change_oidcclient"),
+        ("mozilla_django_oidc_db", "view_oidcclient"),
+        ("axes", "view_accessattempt"),
+        ("axes", "delete_accessattempt"),
         ("auth", "add_user"),
         ("auth", "change_user"),
         ("auth", "delete_user"),

@@ -5,10 +5,13 @@ from __future__ import annotations
 from django import forms
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from casuistry.permissions import BEZWAAR_PERMISSION
 from casuistry.services.anonymisation.gate import LABEL_NAMES, PAGE_TEXT_FIELDS, pseudonymise_text, scan_texts
 
 ACKNOWLEDGED = "waarschuwing gezien"
 DISMISSED_ACTION = "casuistry.anonimisering_onterecht"
+
+
 
 
 class CasusPageForm(WagtailAdminPageForm):
@@ -16,6 +19,14 @@ class CasusPageForm(WagtailAdminPageForm):
         required=False,
         label="Vervang alle gevonden persoonsgegevens door plaatsaanduidingen ([PERSOON-1], [DATUM] …)",
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = getattr(self, "for_user", None)
+        if "bezwaar" in self.fields and not (user and user.has_perm(BEZWAAR_PERMISSION)):
+            # Bezwaar data belongs to Jurist and Beheerder; others see the value but cannot change it.
+            self.fields["bezwaar"].disabled = True
+            self.fields["bezwaar"].help_text = "Alleen juristen en beheerders leggen de uitkomst van bezwaar vast."
 
     def clean(self):
         cleaned = super().clean()

@@ -1,14 +1,17 @@
 """`/monitor/`: what the chain learns from outcomes and bezwaren. Every table also as CSV."""
 
 import csv
+import re
 
 from django import forms
+from django.contrib.auth.decorators import permission_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
 from casuistry.choices import Regeling
 from casuistry.models.bezwaar import Stage
+from casuistry.permissions import BEZWAAR_PERMISSION
 from casuistry.selectors.stats import MonitorFilters, jurist_worklist, monitor_tables, table_by_key, theme_choices
 
 
@@ -54,15 +57,32 @@ def monitor_csv(request, key: str):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="monitor-{key}.csv"'
     writer = csv.writer(response)
-    writer.writerow(["label", *[c.key for c in table.columns]])
+    writer.writerow(spreadsheet_safe(["label", *[c.key for c in table.columns]]))
     for row in table.rows:
-        writer.writerow([row["label"], *[row.get(c.key, "") for c in table.columns]])
+        writer.writerow(spreadsheet_safe([row["label"], *[row.get(c.key, "") for c in table.columns]]))
     return response
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+NUMBER = re.compile(r"^-?\d+(?:[.,]\d+)?$")
+
+
+def spreadsheet_safe(cells: list) -> list:
+    """A text cell that a spreadsheet would run as a formula (= + - @, tab) gets a leading quote.
+
+    Numbers stay numbers, negative ones included: a label named ``=HYPERLINK(…)`` is shown, not run.
+    """
+    return [
+        f"'{cell}" if isinstance(cell, str) and cell.startswith(FORMULA_START) and not NUMBER.match(cell) else cell
+        for cell in cells
+    ]
+
+
+@permission_required(BEZWAAR_PERMISSION, raise_exception=True)
 def werklijst(request):
+    """The jurist's worklist (Jurist and Beheerder: the roles that record bezwaar data)."""
     stage = request.GET.get("fase", "")
-    thema = request.GET.get("thema", "")
+    thema = request.GET.get("thema", "")[:100]
     casus = jurist_worklist(stage=stage if stage in Stage.values else "", thema=thema)
     context = {"casus_list": casus, "stages": Stage.choices, "stage": stage, "themes": theme_choices(), "thema": thema}
     return render(request, "casuistry/werklijst.html", context)

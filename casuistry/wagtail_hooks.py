@@ -1,9 +1,11 @@
+from django.contrib import messages
+from django.shortcuts import redirect
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from casuistry.forms import DISMISSED_ACTION, log_dismissals
-from casuistry.models import BezwaarGrond, BezwaarRecord, MkbaRegel, Thema
+from casuistry.models import BezwaarGrond, BezwaarRecord, CasusPage, MkbaRegel, Thema
 
 
 class ThemaViewSet(SnippetViewSet):
@@ -24,6 +26,20 @@ def register_anonymisation_actions(actions):
     actions.register_action(
         DISMISSED_ACTION, "Anonimisering: melding afgehandeld", "Melding van de anonimiseringscontrole afgehandeld"
     )
+
+
+@hooks.register("before_copy_page")
+def refuse_copying_a_casus(request, page):
+    """A copy or alias would skip the editor form (and with it the anonymisation gate) and reuse the
+    casus' exchange id; a new casus goes through the editor."""
+    if isinstance(page.specific, CasusPage) or page.get_descendants().type(CasusPage).exists():
+        messages.error(
+            request,
+            "Een casus kopiëren of als alias plaatsen kan niet: zo'n kopie zou de anonimiseringscontrole "
+            "overslaan. Maak een nieuwe casus aan en neem de tekst daarin over.",
+        )
+        return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return None
 
 
 @hooks.register("after_create_page")

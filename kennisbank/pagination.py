@@ -1,9 +1,12 @@
 from urllib.parse import urlencode
 
+MAX_PAGE = 1000
+
 
 def page_number(request) -> int:
+    """``?page=`` as a page number from 1 to MAX_PAGE; anything else is page 1."""
     try:
-        return max(1, int(request.GET.get("page", 1)))
+        return min(max(1, int(request.GET.get("page", "1")[:8])), MAX_PAGE)
     except (TypeError, ValueError):
         return 1
 

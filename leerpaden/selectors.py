@@ -27,7 +27,15 @@ def live_paths():
 
 
 def steps_of(leerpad: LeerpadPage) -> list[LeerpadStap]:
-    return list(leerpad.stappen.select_related("artikel", "casus").order_by("sort_order", "pk"))
+    """The steps in order. A casus or article that is no longer published is not shown: the step
+    says its content is not available (a live page never shows a draft)."""
+    stappen = list(leerpad.stappen.select_related("artikel", "casus").order_by("sort_order", "pk"))
+    for stap in stappen:
+        if stap.casus_id and not stap.casus.live:
+            stap.casus = None
+        if stap.artikel_id and not stap.artikel.live:
+            stap.artikel = None
+    return stappen
 
 
 def step_by_number(leerpad: LeerpadPage, nummer: int) -> LeerpadStap | None:

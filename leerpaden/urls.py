@@ -7,7 +7,7 @@ from leerpaden import views
 app_name = "leerpaden"
 
 urlpatterns = [
-    path("<int:pad>/verder/", views.legacy_route, {"route": "verder"}, name="legacy_verder"),
-    path("<int:pad>/stap/<int:nummer>/", views.legacy_step, name="legacy_stap"),
-    path("<int:pad>/overzicht/", views.legacy_route, {"route": "overzicht"}, name="legacy_overzicht"),
+    path("<id:pad>/verder/", views.legacy_route, {"route": "verder"}, name="legacy_verder"),
+    path("<id:pad>/stap/<int:nummer>/", views.legacy_step, name="legacy_stap"),
+    path("<id:pad>/overzicht/", views.legacy_route, {"route": "overzicht"}, name="legacy_overzicht"),
 ]

@@ -32,6 +32,7 @@ from .service import (
     forget_recent_queries,
     get_model,
     model_identity,
+    model_status,
     preload_in_background,
     reset_model,
 )
@@ -47,6 +48,7 @@ __all__ = [
     "forget_recent_queries",
     "get_model",
     "model_identity",
+    "model_status",
     "preload_in_background",
     "reset_model",
 ]

