@@ -80,13 +80,17 @@ def two_factor(request):
         device, _ = TOTPDevice.objects.get_or_create(user=request.user, name=DEVICE_NAME, confirmed=False)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_data["token"].strip()):
+        allowed, _ = device.verify_is_allowed()
+        if not allowed:  # django-otp slows down guessing: each wrong code doubles the wait
+            form.add_error("token", "Te veel onjuiste codes achter elkaar. Wacht een halve minuut en probeer opnieuw.")
+        elif device.verify_token(form.cleaned_data["token"].strip()):
             if setting_up:
                 device.confirmed = True
                 device.save(update_fields=["confirmed"])
             otp_login(request, device)
             return redirect(next_url)
-        form.add_error("token", "Deze code klopt niet of is verlopen. Probeer de code die nu in de app staat.")
+        else:
+            form.add_error("token", "Deze code klopt niet of is verlopen. Probeer de code die nu in de app staat.")
     context = {"form": form, "setting_up": setting_up, "next": next_url}
     if setting_up:
         context.update(secret=base64.b32encode(device.bin_key).decode(), qr_svg=_qr_svg(device.config_url))
