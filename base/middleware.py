@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
+from csp.constants import UNSAFE_INLINE
+from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.http import JsonResponse
@@ -18,6 +20,17 @@ from base.accounts import requires_two_factor
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 FORM_CONTENT_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 TWO_FACTOR_EXEMPT = ("/accounts/tweestapsverificatie/", "/accounts/logout/", "/static/", "/health/")
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """The strict policy of settings.CONTENT_SECURITY_POLICY everywhere but in Wagtail's admin, whose
+    widgets (choosers, inline panels, date pickers) start from inline scripts: there inline code is allowed."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if request.path_info.startswith("/admin/"):
+            parts.update = {**(parts.update or {}), "script-src": [UNSAFE_INLINE], "style-src": [UNSAFE_INLINE]}
+        return parts
 
 
 class RejectControlCharactersMiddleware:

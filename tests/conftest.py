@@ -12,19 +12,34 @@ DATA_DIR = Path(__file__).parent / "data"
 SEEDING_MIGRATIONS = ("casuistry.migrations.0006_bezwaargronden", "glossary.migrations.0002_base_glossary")
 
 
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Transactional tests flush the database at the end; with --reuse-db the next session would
-    start without the rows the migrations created. Put them back (idempotent)."""
+def restore_migration_rows() -> None:
+    """The rows the migrations create (site, sections, roles, seeds), put back idempotently."""
     from django.apps import apps
 
     from base.setup import ensure_roles, ensure_site_structure
 
+    ensure_site_structure(apps)
+    ensure_roles(apps)
+    for migration in SEEDING_MIGRATIONS:
+        importlib.import_module(migration).seed(apps, None)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Transactional tests flush the database at the end; with --reuse-db the next session would
+    start without the rows the migrations created. Put them back (idempotent)."""
     with django_db_blocker.unblock():
-        ensure_site_structure(apps)
-        ensure_roles(apps)
-        for migration in SEEDING_MIGRATIONS:
-            importlib.import_module(migration).seed(apps, None)
+        restore_migration_rows()
+
+
+@pytest.fixture(autouse=True)
+def migration_rows_for_transactional_tests(request):
+    """A transactional test may run after another one flushed the database (serialized_rollback only
+    restores what was serialized when the test database was created, not with --reuse-db)."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is not None and marker.kwargs.get("transaction"):
+        request.getfixturevalue("transactional_db")
+        restore_migration_rows()
 
 
 @pytest.fixture(autouse=True)

@@ -21,8 +21,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview sets SAMEORIGIN on its own responses
 
-# Content-Security-Policy without inline script or inline style (django-csp). The admin needs
-# inline styles of Wagtail's own widgets and data: images of its icons; nothing else is allowed.
+# Content-Security-Policy without inline script or inline style (django-csp). Wagtail's admin starts
+# its widgets with inline scripts; base.middleware.ContentSecurityPolicyMiddleware allows those there only.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
