@@ -5,11 +5,17 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from casuistry.services.anonymisation.admin_forms import GatedPageForm
+from casuistry.services.anonymisation.gated_fields import PAGE_GATED_FIELDS, PAGE_UNGATED_FIELDS
+
 from .blocks import ArticleStreamBlock
 
 
 class KennisIndexPage(Page):
     """`/kennis/`: the knowledge articles that explain the method."""
+    base_form_class = GatedPageForm
+    gated_fields = (*PAGE_GATED_FIELDS, "intro")
+    ungated_fields = PAGE_UNGATED_FIELDS
 
     intro = RichTextField("inleiding", blank=True, features=["bold", "italic", "link"])
 
@@ -28,6 +34,9 @@ class KennisIndexPage(Page):
 
 
 class KennisartikelPage(Page):
+    base_form_class = GatedPageForm
+    gated_fields = (*PAGE_GATED_FIELDS, "intro", "body")
+    ungated_fields = PAGE_UNGATED_FIELDS
     intro = models.TextField("inleiding", max_length=600)
     body = StreamField(ArticleStreamBlock(), verbose_name="inhoud")
     themas = ParentalManyToManyField("casuistry.Thema", blank=True, verbose_name="thema's")

@@ -5,11 +5,16 @@ from wagtail.models import Page
 
 from base.roles import NIEUWE_MEDEWERKER
 from casuistry.selectors.overview import recent_casus, themes_with_counts
+from casuistry.services.anonymisation.admin_forms import GatedPageForm
+from casuistry.services.anonymisation.gated_fields import PAGE_GATED_FIELDS, PAGE_UNGATED_FIELDS
 from leerpaden.selectors import paths_for
 
 
 class HomePage(Page):
     """The start page: a search box, recent casus and the themes; a new hire's leerpaden first."""
+    base_form_class = GatedPageForm
+    gated_fields = (*PAGE_GATED_FIELDS, "intro")
+    ungated_fields = PAGE_UNGATED_FIELDS
 
     intro = RichTextField("inleiding", blank=True, features=["bold", "italic", "link"])
     recent_count = models.PositiveSmallIntegerField("aantal recente casus", default=6)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.text import slugify
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from casuistry.permissions import BEZWAAR_PERMISSION
-from casuistry.services.anonymisation.gate import LABEL_NAMES, PAGE_TEXT_FIELDS, pseudonymise_text, scan_texts
+from casuistry.services.anonymisation.admin_forms import gate_form
+from casuistry.services.anonymisation.gate import LABEL_NAMES, pseudonymise_text, scan_texts
+from casuistry.services.anonymisation.gated_fields import gated_fields
 
 ACKNOWLEDGED = "waarschuwing gezien"
 DISMISSED_ACTION = "casuistry.anonimisering_onterecht"
@@ -30,12 +33,13 @@ class CasusPageForm(WagtailAdminPageForm):
 
     def clean(self):
         cleaned = super().clean()
-        texts = {name: cleaned.get(name) or "" for name in PAGE_TEXT_FIELDS if name in self.fields}
+        texts = self._gated_texts(cleaned)
         findings = scan_texts(texts)
         self.pending_dismissals: list[dict] = []
         if cleaned.get("pseudonimiseer") and findings:
-            for name in {f.field for f in findings}:
-                cleaned[name], _ = pseudonymise_text(texts[name])
+            if any(f.field == "external_id" and f.blocking for f in findings):
+                self.add_error("external_id", "Mogelijke persoonsgegevens in het kenmerk; kies een ander kenmerk.")
+            self._pseudonymise(cleaned, texts, {f.field for f in findings})
             self.anonymisation_findings = []
             return cleaned
         resolved = {d["key"] for d in (self.instance.anonymisation_dismissals or [])}
@@ -46,21 +50,52 @@ class CasusPageForm(WagtailAdminPageForm):
             if found.key in chosen:
                 reason = self.data.get(f"anonimisering_reden_{found.key}", "").strip()
                 if found.blocking and not reason:
-                    self.add_error(found.field, "Geef een reden waarom deze melding onterecht is.")
+                    self.add_error(self._error_field(found.field), "Geef een reden waarom deze melding onterecht is.")
                     continue
+                # The reason is free text too: it reaches the audit log, so it is pseudonymised.
+                reason = pseudonymise_text(reason)[0] if reason else ACKNOWLEDGED
                 self.pending_dismissals.append(
-                    {"key": found.key, "field": found.field, "label": found.label, "reason": reason or ACKNOWLEDGED}
+                    {"key": found.key, "field": found.field, "label": found.label, "reason": reason}
                 )
                 continue
             if found.blocking:
                 self.add_error(
-                    found.field,
+                    self._error_field(found.field),
                     f"Mogelijke persoonsgegevens ({LABEL_NAMES[found.label]}, {found.label}). Pseudonimiseer of "
                     "markeer de melding als onterecht in het paneel Anonimisering.",
                 )
         dismissed = resolved | {d["key"] for d in self.pending_dismissals}
         self.anonymisation_findings = [f for f in findings if f.key not in dismissed]
         return cleaned
+
+    def is_valid(self):
+        # The precedent links' explanations are free text too; the inline forms are clean only now.
+        valid = super().is_valid()
+        relations = self.formsets.get("relations")
+        for child in relations.forms if relations is not None else []:
+            if getattr(child, "cleaned_data", None) and not child.cleaned_data.get("DELETE"):
+                gate_form(child)
+        return valid and not any(child.errors for fs in self.formsets.values() for child in fs.forms)
+
+    def _gated_texts(self, cleaned) -> dict[str, str]:
+        """The casus' text fields, its tags and its slug (Wagtail fills it from the title as typed)."""
+        texts = {name: cleaned.get(name) or "" for name in gated_fields(self._meta.model) if name in self.fields}
+        if "tags" in self.fields:
+            texts["tags"] = "\n".join(getattr(tag, "name", str(tag)) for tag in cleaned.get("tags") or [])
+        if cleaned.get("slug"):
+            texts["slug"] = cleaned["slug"].replace("-", " ")
+        return texts
+
+    def _pseudonymise(self, cleaned, texts: dict[str, str], fields: set[str]) -> None:
+        for name in fields - {"tags", "slug", "external_id"}:
+            cleaned[name], _ = pseudonymise_text(texts[name])
+        if "tags" in fields:
+            cleaned["tags"] = [pseudonymise_text(getattr(t, "name", str(t)))[0] for t in cleaned.get("tags") or []]
+        if "slug" in fields or "title" in fields:
+            cleaned["slug"] = slugify(cleaned.get("title") or "") or slugify(self.instance.external_id or "casus")
+
+    def _error_field(self, field: str) -> str | None:
+        return field if field in self.fields else None
 
     def save(self, commit=True):
         page = super().save(commit=False)

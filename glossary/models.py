@@ -4,9 +4,14 @@ from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from casuistry.services.anonymisation.admin_forms import GatedAdminModelForm
+
 
 class Begrip(index.Indexed, models.Model):
     """A glossary term. Its synonyms double as a thesaurus for query expansion."""
+    base_form_class = GatedAdminModelForm
+    gated_fields = ("term", "definition", "synonyms")
+    ungated_fields = {"slug": "derived from the (gated) term"}
 
     term = models.CharField("begrip", max_length=120, unique=True)
     slug = models.SlugField(max_length=120, unique=True, blank=True)

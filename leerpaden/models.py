@@ -26,6 +26,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from casuistry.choices import Uitkomst, Verwijtbaarheid
+from casuistry.services.anonymisation.admin_forms import GatedPageForm
+from casuistry.services.anonymisation.gated_fields import PAGE_GATED_FIELDS, PAGE_UNGATED_FIELDS
 from intervisie.choices import Bewustheid, ContextWeging, ImpactWeging
 from intervisie.judgement import DrietrapstoetsJudgementForm
 
@@ -47,6 +49,9 @@ class StapSoort(models.TextChoices):
 
 
 class LeerpadIndexPage(Page):
+    base_form_class = GatedPageForm
+    gated_fields = (*PAGE_GATED_FIELDS, "intro")
+    ungated_fields = PAGE_UNGATED_FIELDS
     intro = RichTextField("inleiding", blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -68,6 +73,9 @@ class LeerpadIndexPage(Page):
 
 class LeerpadPage(RoutablePageMixin, Page):
     """An ordered list of steps with an estimated time, built by trainers and redacteuren."""
+    base_form_class = GatedPageForm
+    gated_fields = (*PAGE_GATED_FIELDS, "intro", "doelgroep")
+    ungated_fields = PAGE_UNGATED_FIELDS
 
     intro = models.TextField("inleiding", max_length=1000, help_text="Voor wie is dit leerpad en wat leert men?")
     doelgroep = models.CharField(
@@ -177,6 +185,7 @@ class LeerpadPage(RoutablePageMixin, Page):
 
 
 class LeerpadStap(Orderable):
+    gated_fields = ("titel", "uitleg", "vraag")
     leerpad = ParentalKey(LeerpadPage, related_name="stappen", on_delete=models.CASCADE)
     soort = models.CharField("soort stap", max_length=16, choices=StapSoort.choices)
     titel = models.CharField("titel", max_length=200)
@@ -250,6 +259,7 @@ class LeerpadVoortgang(models.Model):
 
 class StapVoortgang(models.Model):
     """One learner on one step: opened, completed, and the answer (reflection or practice judgement)."""
+    gated_fields = ("antwoord", "toelichting")
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="leerpad_stappen")
     stap = models.ForeignKey(LeerpadStap, on_delete=models.CASCADE, related_name="voortgang")

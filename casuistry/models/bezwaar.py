@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from casuistry.choices import Bezwaar
 from casuistry.models.pages import PERIODE_PATTERN
+from casuistry.services.anonymisation.admin_forms import GatedAdminModelForm
 
 ECLI_PATTERN = r"^ECLI:[A-Z]{2}:[A-Z0-9]{1,7}:[0-9]{4}:[A-Z0-9.]{1,25}$"
 
@@ -26,6 +27,8 @@ STAGE_ORDER = {Stage.BEZWAAR: 1, Stage.BEROEP: 2, Stage.HOGER_BEROEP: 3}
 
 class BezwaarGrond(models.Model):
     """A curated ground of a bezwaar or beroep (e.g. 'motiveringsgebrek')."""
+    base_form_class = GatedAdminModelForm
+    gated_fields = ("name", "description")
 
     name = models.CharField("grond", max_length=120, unique=True)
     description = models.TextField("toelichting", blank=True)
@@ -42,6 +45,12 @@ class BezwaarGrond(models.Model):
 
 
 class BezwaarRecord(index.Indexed, models.Model):
+    base_form_class = GatedAdminModelForm
+    gated_fields = ("leerpunt",)
+    ungated_fields = {
+        "ecli": "a published court ruling's public reference (validated pattern)",
+        "periode": "a year or quarter (validated pattern)",
+    }
     casus = models.ForeignKey("casuistry.CasusPage", on_delete=models.CASCADE, related_name="bezwaar_records")
     stage = models.CharField("fase", max_length=20, choices=Stage.choices, default=Stage.BEZWAAR)
     outcome = models.CharField(
@@ -112,6 +121,8 @@ class KostenPost(models.TextChoices):
 
 class MkbaRegel(models.Model):
     """One estimated societal cost (positive) or benefit (negative) of a scenario, in euros."""
+    base_form_class = GatedAdminModelForm
+    gated_fields = ("toelichting",)
 
     casus = models.ForeignKey("casuistry.CasusPage", on_delete=models.CASCADE, related_name="mkba_regels")
     scenario = models.CharField("scenario", max_length=20, choices=Scenario.choices)

@@ -16,6 +16,11 @@ class CasusEmbedding(models.Model):
     Stored with the model's identity and a hash of the embedded text, so a changed casus or a
     changed model is recognised as stale and re-embedded by ``reindex_casus``.
     """
+    gated_fields = ()
+    ungated_fields = {
+        "model_identity": "the embedding model's name and version",
+        "content_hash": "a hash of the embedded text",
+    }
 
     casus = models.ForeignKey("casuistry.CasusPage", on_delete=models.CASCADE, related_name="embeddings")
     aspect = models.CharField(max_length=16, choices=Aspect.choices)

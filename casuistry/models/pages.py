@@ -27,6 +27,8 @@ from casuistry.choices import (
 )
 from casuistry.forms import CasusPageForm
 from casuistry.panels import AnonymisationPanel, SimilarCasusPanel
+from casuistry.services.anonymisation.admin_forms import GatedPageForm
+from casuistry.services.anonymisation.gated_fields import PAGE_GATED_FIELDS, PAGE_UNGATED_FIELDS
 from casuistry.text_fields import TEXT_FIELD_NAMES, fields_of_weight
 from kennisbank.fulltext import SEARCH_CONFIG
 
@@ -42,6 +44,9 @@ def _page_selectors():
 
 class CasusIndexPage(Page):
     """`/casus/`: browse and search all published casus."""
+    base_form_class = GatedPageForm
+    gated_fields = (*PAGE_GATED_FIELDS, "intro")
+    ungated_fields = PAGE_UNGATED_FIELDS
 
     intro = RichTextField("inleiding", blank=True, features=["bold", "italic", "link"])
 
@@ -65,6 +70,8 @@ class CasusTag(TaggedItemBase):
 
 class CasusPage(Page):
     """One anonymised casus with its reasoning (drietrapstoets, omgekeerde toets) and outcome."""
+    gated_fields = (*PAGE_GATED_FIELDS, "external_id", *TEXT_FIELD_NAMES[1:])
+    ungated_fields = {**PAGE_UNGATED_FIELDS, "periode": "a year or quarter (validated pattern), never a date"}
 
     external_id = models.CharField(
         "extern kenmerk",
@@ -131,6 +138,8 @@ class CasusPage(Page):
     search_vector = SearchVectorField(null=True, editable=False)
 
     base_form_class = CasusPageForm
+    # Wagtail's preview would keep the form as typed (before the gate) in the session table.
+    preview_modes = []
     content_panels = Page.content_panels + [
         AnonymisationPanel(heading="Anonimisering"),
         FieldPanel("samenvatting"),
@@ -251,6 +260,7 @@ class CasusPage(Page):
 
 class CasusRelation(Orderable):
     """A precedent link between two casus, with how they relate."""
+    gated_fields = ("toelichting",)
 
     casus = ParentalKey(CasusPage, related_name="relations", on_delete=models.CASCADE)
     related = models.ForeignKey(CasusPage, verbose_name="casus", related_name="related_from", on_delete=models.CASCADE)

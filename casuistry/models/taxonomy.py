@@ -3,9 +3,14 @@ from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from casuistry.services.anonymisation.admin_forms import GatedAdminModelForm
+
 
 class Thema(index.Indexed, models.Model):
     """A curated theme (e.g. 'Giften en leningen') used as the main facet of casus."""
+    base_form_class = GatedAdminModelForm
+    gated_fields = ("name", "description")
+    ungated_fields = {"slug": "derived from the (gated) name"}
 
     name = models.CharField("naam", max_length=100, unique=True)
     slug = models.SlugField("slug", max_length=100, unique=True, blank=True)

@@ -128,6 +128,9 @@ def _gate(record: ParsedRecord, report: ImportReport, errors: list[LineMessage],
     if not findings:
         return record
     if pseudonymise:
+        if any(f.field == "external_id" and f.blocking for f in findings):
+            errors.append(LineMessage(record.line, "external_id", "mogelijke persoonsgegevens; kies een ander kenmerk"))
+            return record
         data, counts = pseudonymise_record(record.data)
         report.pseudonymised[record.line] = counts
         return ParsedRecord(record.line, data)

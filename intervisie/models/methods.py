@@ -9,6 +9,8 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from casuistry.services.anonymisation.admin_forms import GatedAdminModelForm
+
 
 def lines(text: str) -> list[str]:
     """One prompt or question per line; empty lines and list markers dropped."""
@@ -17,6 +19,9 @@ def lines(text: str) -> list[str]:
 
 class Method(index.Indexed, ClusterableModel):
     """A method for intervisie or a leerdialoog, with ordered, time-boxed phases."""
+    base_form_class = GatedAdminModelForm
+    gated_fields = ("name", "summary", "purpose", "ground_rules")
+    ungated_fields = {"slug": "derived from the (gated) name"}
 
     name = models.CharField("naam", max_length=100, unique=True)
     slug = models.SlugField("slug", max_length=100, unique=True, blank=True)
@@ -65,6 +70,7 @@ class Method(index.Indexed, ClusterableModel):
 
 
 class MethodPhase(Orderable):
+    gated_fields = ("title", "purpose", "facilitator_prompts", "participant_questions")
     method = ParentalKey(Method, related_name="phases", on_delete=models.CASCADE)
     title = models.CharField("fase", max_length=120)
     minutes = models.PositiveSmallIntegerField(

@@ -7,9 +7,14 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from casuistry.models import Thema
+from casuistry.services.anonymisation.admin_forms import GatedPageForm
+from casuistry.services.anonymisation.gated_fields import PAGE_GATED_FIELDS, PAGE_UNGATED_FIELDS
 
 
 class WerkafsprakenIndexPage(Page):
+    base_form_class = GatedPageForm
+    gated_fields = (*PAGE_GATED_FIELDS, "intro")
+    ungated_fields = PAGE_UNGATED_FIELDS
     intro = RichTextField("inleiding", blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -37,6 +42,10 @@ class WerkafsprakenIndexPage(Page):
 
 class WerkafspraakPage(Page):
     """An agreed norm that grew from practice, linked to the casus and thema it came from."""
+    preview_modes = []  # the preview keeps the raw form in the session table, before the gate
+    base_form_class = GatedPageForm
+    gated_fields = (*PAGE_GATED_FIELDS, "afspraak", "toelichting")
+    ungated_fields = PAGE_UNGATED_FIELDS
 
     afspraak = models.TextField("afspraak", help_text="De werkafspraak zelf, in één of enkele zinnen.")
     toelichting = models.TextField("waarom", blank=True, help_text="De afweging achter de afspraak.")

@@ -9,6 +9,7 @@ from intervisie.choices import Bewustheid, ContextWeging, ImpactWeging, SessionS
 
 class Session(models.Model):
     """One planned case discussion: a method, a trainer, participants and one inbreng."""
+    gated_fields = ("title", "location", "inbreng", "conclusions")
 
     title = models.CharField("titel", max_length=200)
     starts_at = models.DateTimeField("datum en tijd")
@@ -72,6 +73,7 @@ class Session(models.Model):
 
 class Judgement(models.Model):
     """'Wat zou jij besluiten?': one participant's independent drietrapstoets judgement."""
+    gated_fields = ("toelichting",)
 
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="judgements")
     participant = models.ForeignKey(
@@ -99,6 +101,8 @@ class Judgement(models.Model):
 
 class PhaseNote(models.Model):
     """Notes of one phase of a session; the phase title is copied so later method edits don't rewrite history."""
+    gated_fields = ("text",)
+    ungated_fields = {"phase_title": "copied from the (gated) title of the method's phase"}
 
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="phase_notes")
     position = models.PositiveSmallIntegerField("volgorde")
@@ -117,6 +121,7 @@ class PhaseNote(models.Model):
 
 class Werkafspraak(models.Model):
     """An agreed norm from a session; proposed for the kennisbank it becomes a draft WerkafspraakPage."""
+    gated_fields = ("title", "text", "rationale")
 
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="werkafspraken")
     title = models.CharField("werkafspraak (kort)", max_length=200)

@@ -99,7 +99,7 @@ def plan_session(
     session = Session.objects.create(
         title=scrub.clean(title)[:200],
         starts_at=starts_at,
-        location=location.strip()[:200],
+        location=scrub.clean(location.strip())[:200],
         method=method,
         trainer=trainer,
         casus=casus,
@@ -136,7 +136,7 @@ def update_session(
     scrub = Scrubbed()
     session.title = scrub.clean(title)[:200]
     session.starts_at = starts_at
-    session.location = location.strip()[:200]
+    session.location = scrub.clean(location.strip())[:200]
     session.method = method
     session.casus = casus
     session.inbreng = scrub.clean(inbreng) if casus is None else ""

@@ -68,6 +68,12 @@ def finding_key(field: str, finding: Finding, text: str) -> str:
     return hashlib.sha256(f"{field}|{finding.label}|{fragment}".encode()).hexdigest()[:16]
 
 
+# An exchange id is a number of the knowledge base's own ("T-0001", "KB-7F3A..."): its shape is no case
+# number of a person. Names, BSN, phone numbers and the like in it are still found.
+ID_FIELDS = frozenset({"external_id"})
+SHAPE_LABELS = frozenset({"CASENR", "DATE", "POSTCODE", "PLATE"})
+
+
 def scan_texts(texts: dict[str, str], *, memo: dict[str, list[Finding]] | None = None) -> list[FieldFinding]:
     """Findings per field. ``memo`` lets one bulk operation detect each distinct text once."""
     results = []
@@ -78,14 +84,22 @@ def scan_texts(texts: dict[str, str], *, memo: dict[str, list[Finding]] | None =
             found = detect(text)
         else:
             found = memo[text] if text in memo else memo.setdefault(text, detect(text))
+        ignored = SHAPE_LABELS if field in ID_FIELDS else ()
         for finding in found:
-            results.append(FieldFinding(field, finding, finding_key(field, finding, text)))
+            if finding.label not in ignored:
+                results.append(FieldFinding(field, finding, finding_key(field, finding, text)))
     return results
 
 
 def record_texts(data: dict) -> dict[str, str]:
     """The free-text fields of a casus-v1 record, keyed by their interchange path."""
-    texts = {"title": data.get("title", ""), "summary": data.get("summary", "")}
+    # The thema becomes a published Thema and the external_id the slug of an imported casus: both are scanned.
+    texts = {
+        "external_id": data.get("external_id", ""),
+        "title": data.get("title", ""),
+        "summary": data.get("summary", ""),
+        "thema": data.get("thema", ""),
+    }
     for name, value in (data.get("drietrapstoets") or {}).items():
         texts[f"drietrapstoets.{name}"] = value
     for name, value in (data.get("omgekeerde_toets") or {}).items():
@@ -96,7 +110,9 @@ def record_texts(data: dict) -> dict[str, str]:
 
 
 def pseudonymise_record(data: dict) -> tuple[dict, Counter]:
-    """A copy of the record with every finding replaced by its placeholder, and counts per label."""
+    """A copy of the record with every finding replaced by its placeholder, and counts per label.
+
+    The external_id is left as it is: a placeholder is no valid id (the import refuses such a record)."""
     counts: Counter = Counter()
     result = {**data}
 
@@ -107,6 +123,7 @@ def pseudonymise_record(data: dict) -> tuple[dict, Counter]:
 
     result["title"] = clean(data["title"])
     result["summary"] = clean(data["summary"])
+    result["thema"] = clean(data["thema"])
     result["drietrapstoets"] = {k: clean(v) for k, v in data["drietrapstoets"].items()}
     if data.get("omgekeerde_toets"):
         result["omgekeerde_toets"] = {k: clean(v) for k, v in data["omgekeerde_toets"].items()}
