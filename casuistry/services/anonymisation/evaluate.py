@@ -14,7 +14,9 @@ Run::
 
     python -m casuistry.services.anonymisation.evaluate tests/data/anonymisation_gold.jsonl
 
-Only counts and rates are printed -- never note text or detected values.
+Without ``--errors`` only counts and rates are printed. ``--errors`` lists every miss and false
+positive with its offsets and, for the person reading the gold file, the span text and a few
+characters around it: use it only on fictional gold data.
 """
 
 from __future__ import annotations
@@ -55,6 +57,13 @@ def _covered(span: tuple[int, int], preds: list[Finding], labels: frozenset[str]
     return len(chars) / max(1, e - s)
 
 
+def _context(text: str, start: int, end: int, width: int = 30) -> str:
+    """``...before [span] after...`` on one line (for --errors on fictional gold data only)."""
+    before = text[max(0, start - width) : start]
+    after = text[end : end + width]
+    return " ".join(f"{before}[{text[start:end]}]{after}".split())
+
+
 def protected_occurrences(text: str) -> list[tuple[int, int]]:
     terms = list(lexicon.protected_terms()) + sorted(lexicon.countries())
     rx = re.compile(
@@ -77,8 +86,8 @@ def evaluate(rows: list[dict], detect_fn=None) -> dict:
     n_pred = defaultdict(int)
     prot_total = 0
     prot_hit = 0
-    misses: list[tuple[str, str, int, int]] = []
-    false_pos: list[tuple[str, str, int, int]] = []
+    misses: list[tuple[str, str, int, int, str]] = []
+    false_pos: list[tuple[str, str, int, int, str]] = []
     for row in rows:
         text = row["text"]
         preds = detect_fn(text)
@@ -89,7 +98,7 @@ def evaluate(rows: list[dict], detect_fn=None) -> dict:
             if _covered(span, preds, COMPATIBLE[g["label"]]) >= 0.5:
                 tp[g["label"]] += 1
             else:
-                misses.append((row["id"], g["label"], g["start"], g["end"]))
+                misses.append((row["id"], g["label"], g["start"], g["end"], _context(text, g["start"], g["end"])))
             if _covered(span, preds, None) >= 0.5:
                 any_found[g["label"]] += 1
         for p in preds:
@@ -101,7 +110,7 @@ def evaluate(rows: list[dict], detect_fn=None) -> dict:
             if len(gold_chars) >= 0.5 * (p.end - p.start):
                 pred_ok[p.label] += 1
             else:
-                false_pos.append((row["id"], p.label, p.start, p.end))
+                false_pos.append((row["id"], p.label, p.start, p.end, _context(text, p.start, p.end)))
         for s, e in protected_occurrences(text):
             prot_total += 1
             if any(p.start < e and s < p.end for p in preds):
@@ -157,9 +166,10 @@ def format_report(name: str, res: dict, show_errors: bool = False) -> str:
         f"(of {res['protected_occurrences']} occurrences)"
     )
     if show_errors:
-        # offsets and labels only -- no text
-        lines.append("misses (id, label, start, end): " + ", ".join(map(str, res["misses"])))
-        lines.append("false positives (id, label, start, end): " + ", ".join(map(str, res["false_positives"])))
+        lines.append("misses (id, label, start, end, context):")
+        lines.extend(f"  {i} {lbl:8} {s}-{e}  {ctx}" for i, lbl, s, e, ctx in res["misses"])
+        lines.append("false positives (id, label, start, end, context):")
+        lines.extend(f"  {i} {lbl:8} {s}-{e}  {ctx}" for i, lbl, s, e, ctx in res["false_positives"])
     return "\n".join(lines)
 
 
@@ -178,7 +188,7 @@ def measure_speed(rows: list[dict], repeats: int = 3) -> float:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("gold", help="gold JSONL file")
-    ap.add_argument("--errors", action="store_true", help="list misses/false positives (offsets only)")
+    ap.add_argument("--errors", action="store_true", help="list misses/false positives with their text")
     ap.add_argument("--speed", action="store_true", help="also measure ms per 150-word note")
     args = ap.parse_args(argv)
     rows = load_gold(args.gold)
