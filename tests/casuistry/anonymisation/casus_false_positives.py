@@ -77,8 +77,10 @@ def main(argv: list[str] | None = None) -> int:
         rows, texts, labels = count(path, args.show)
         total.update(labels)
         direct = sum(n for lbl, n in labels.items() if lbl in DIRECT_IDENTIFIER_LABELS)
-        print(f"{path.name}: {rows} casus, {texts} texts, {sum(labels.values())} findings "
-              f"({direct} direct) {dict(sorted(labels.items()))}")
+        print(
+            f"{path.name}: {rows} casus, {texts} texts, {sum(labels.values())} findings "
+            f"({direct} direct) {dict(sorted(labels.items()))}"
+        )
     direct = sum(n for lbl, n in total.items() if lbl in DIRECT_IDENTIFIER_LABELS)
     print(f"total: {sum(total.values())} findings ({direct} direct) {dict(sorted(total.items()))}")
     return 0
