@@ -28,7 +28,10 @@ from .addresses import AddressFinder
 from .employers import EmployerFinder
 from .findings import Finding
 from .persons import PersonFinder
+from .persons_caps import CapsNameFinder
+from .persons_cues import PersonCueFinder
 from .places import PlaceFinder
+from .places_context import PlaceCueFinder
 from .rules import Candidate, find_structured
 from .text import is_cap
 from .vocabulary import Vocabulary
@@ -50,7 +53,10 @@ class Detector:
         self.addresses = AddressFinder(self.vocab)
         self.employers = EmployerFinder(self.vocab)
         self.persons = PersonFinder(self.vocab)
+        self.person_cues = PersonCueFinder(self.vocab)
+        self.caps_names = CapsNameFinder(self.vocab)
         self.places = PlaceFinder(self.vocab)
+        self.place_cues = PlaceCueFinder(self.vocab)
 
     def detect(self, text: str) -> list[Finding]:
         if not text or not text.strip():
@@ -61,7 +67,10 @@ class Detector:
         cands.extend(self.employers.find(text))
         cands.extend(self.persons.find(text))
         cands.extend(self.persons.possessive_first_names(text))
+        cands.extend(self.person_cues.find(text))
+        cands.extend(self.caps_names.find(text))
         cands.extend(self.places.find(text))
+        cands.extend(self.place_cues.find(text))
         cands = self._apply_protected(text, cands)
         first = _resolve(cands, text)
         persons = [f for f in first if f.label == "PERSON"]

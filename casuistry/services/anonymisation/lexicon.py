@@ -10,6 +10,7 @@ The lists that are meant to be extended by the team live as plain text files in 
 * ``extra_places.txt`` -- places missing from deduce's list (incl. some foreign cities).
 * ``casenr_keywords.txt`` -- keywords that introduce a case, dossier or customer number.
 * ``common_words.txt`` -- frequent ordinary Dutch words (generated; see its header).
+* ``world_places.txt`` -- populated places of the world, GeoNames (generated; see its header).
 
 The smaller, rule-like vocabularies (titles, particles, role words, street suffixes, months ...)
 are module constants below, grouped by the identifier family that uses them. Deduce's own name,
@@ -60,6 +61,12 @@ def extra_names() -> tuple[frozenset[str], frozenset[str]]:
 @cache
 def extra_places() -> tuple[str, ...]:
     return tuple(_read_list("extra_places.txt"))
+
+
+@cache
+def world_places() -> tuple[str, ...]:
+    """Populated places of the world from GeoNames; see ``data/world_places.txt``."""
+    return tuple(_read_list("world_places.txt"))
 
 
 @cache
@@ -227,6 +234,55 @@ NOUN_ENDINGS: tuple[str, ...] = tuple(
 NOT_INITIALS: frozenset[str] = frozenset(
     """B.V. N.V. V.O.F. C.V. N.B. P.S. A.U.B. T.A.V. O.A. I.O.M. I.V.M. E.D. D.W.Z. Z.S.M. M.B.T.
     T.Z.T. BV. B.V""".split()
+)
+
+# Mixed-case abbreviations that look like a staff member's initials ("HvdL", "TdK") but are none.
+NOT_STAFF_INITIALS: frozenset[str] = frozenset(
+    """KvK RvS CRvB RvdK OvJ MvT MvA WvS WvSr WvK RvB RvC RvT RvA VvE PvA PvE PvdA PvdD HvJ BvB
+    GvA AvG DvO IvhO WvO""".split()
+)
+# Capital abbreviations that are no initials when they sign a line ("/UWV").
+NOT_INITIALS_PLAIN: frozenset[str] = frozenset(
+    """BSN UWV DUO SVB CAK IND CJIB AOW WW PW IB KM NB PS OK CC BV NV VOF KVK BRP RDW GGD GGZ ROC
+    WMO WLZ ZVW AVG PGB BBZ IOAW IOAZ TOZO TOGS EU NL BE DE AH HR PR ICT IT HBO MBO VMBO WO MRI
+    TBS PV OM CV BW SMS APP PDF""".split()
+)
+# Lower-case abbreviations that end a line or a note but are no initials ("zsm", "ivm").
+NOT_STAFF_INITIALS_LOWER: frozenset[str] = frozenset(
+    """ok nb ps zsm tzt ivm evt oid ovv dd mvg cc nvt etc enz aub wrs idd thx bvd ca mbt tav
+    ipv iom ism ivm mn vnl bijv bv nl ja nee wel niet pw ww km tel mob""".split()
+)
+# Words that name a role in a chat or speaker label ("[09:14] KM Jorien:", "Klant:").
+SPEAKER_ROLE_WORDS: frozenset[str] = frozenset(
+    """km klant klantmanager consulent handhaver handhaving melder tipgever team w&i wi
+    gemeente medewerker medewerkster ik wij jij u buurman buurvrouw buurt mama papa moeder
+    vader zoon dochter tolk jurist notitie opm opmerking kl werkgever wijkteam beheerder
+    admin groep ouder leerkracht docent school verhuurder bewindvoerder cliënt client
+    aanvrager bewoner""".split()
+)
+# Header labels that start a line in letters and forms ("Datum:", "Onderwerp:").
+HEADER_WORDS: frozenset[str] = frozenset(
+    """van aan cc bcc datum onderwerp verzonden notitie aanleiding betrokkene naam adres
+    kenmerk dossier bsn tel telefoon mobiel email e-mail iban omschr omschrijving bedrag saldo
+    signaal conclusie advies vervolg actie acties opmerking opm bijlage bijlagen locatie tijd
+    aanwezig aanwezigen afwezig verslag besluit gronden eiser verweerder verzoeker verzoekster
+    gemachtigde inzake betreft zaaknummer onderwerp status resultaat periode totaal ref
+    letterlijk bericht berichten citaat vraag antwoord""".split()
+)
+
+# Words that make a line in capitals an organisation, not an account holder ("VGZ ZORGVERZEKERAAR NV").
+CAPS_ORG_WORDS: frozenset[str] = frozenset(
+    """bv b.v nv n.v vof gmbh ltd inc sa sarl bvba sp spzoo srl llc plc ag bank stichting gemeente
+    belastingdienst incasso incassobureau verzekeraar zorgverzekeraar verzekeringen woningstichting
+    woningcorporatie wooncorporatie dienst sociale energie holding groep telecom kpn vodafone ziggo
+    odido eneco vattenfall essent cz vgz menzis zilveren kruis achmea ohra ing abn amro rabobank
+    rabo sns asn bunq triodos knab revolut klarna paypal afterpay riverty dela univé nuon thuiszorg
+    kinderopvang school college universiteit hogeschool advocaten notaris notariskantoor deurwaarder
+    deurwaarders gerechtsdeurwaarders bewindvoering huisartsen apotheek tandarts praktijk ziekenhuis
+    kliniek vereniging fonds kerk moskee ns ov bea bij af sepa ideal overboeking overschrijving
+    betaalautomaat geldautomaat gea ga pin tikkie storting opname periodieke acceptgiro machtiging
+    omschrijving omschr kenmerk saldo datum bedrag naam iban bic tegenrekening referentie
+    mededelingen valutadatum boekdatum rente kosten transactie""".split()
 )
 
 # Speech and act verbs: "<Name> verklaarde" makes the capitalised word(s) a name.

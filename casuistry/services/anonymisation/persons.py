@@ -21,6 +21,7 @@ from .text import (
     NAMESEQ,
     WORD,
     compound_noun,
+    fold,
     glued_to_lowercase,
     is_cap,
     looks_like_noun,
@@ -129,6 +130,8 @@ class PersonFinder:
                 continue
             if not cue and self._sentence_initial_common(text, *cleaned):
                 continue
+            if prio <= p and not cue and self._place_only(text, *cleaned):
+                continue
             out.append(Candidate(cleaned[0], cleaned[1], "PERSON", prio))
         return out
 
@@ -151,9 +154,18 @@ class PersonFinder:
         return out
 
     def propagate(self, text: str, persons: Iterable[Finding]) -> list[Candidate]:
-        """Every token of a confirmed name also counts elsewhere (incl. possessive forms)."""
+        """Every token of a confirmed name also counts elsewhere (incl. possessive forms).
+
+        Matching ignores case ("Johan Wolters" ... "bij johan") unless the name is also an
+        ordinary word ("Kok" stays "Kok"); user names and initials ("Sjaak78", "RdG") recur as
+        they are written."""
         names: set[str] = set()
+        folded: set[str] = set()
+        exact: set[str] = set()
         for f in persons:
+            value = text[f.start : f.end]
+            if not is_cap(value) or any(ch.isdigit() or ch == "_" for ch in value):
+                exact.add(value)
             for _, _, tok in tokens(text, f.start, f.end):
                 if tok.lower() in INTERFIX_LOWER or len(tok) < 2 or tok.endswith("."):
                     continue
@@ -164,14 +176,23 @@ class PersonFinder:
                     if base.endswith(suf):
                         base = base[: -len(suf)]
                 names.add(base)
-        if not names:
-            return []
+                if len(base) >= 3 and not self.v.is_common_word(base) and not self.v.is_whitelisted(base.lower()):
+                    folded.add(base.lower())
         out = []
+        for value in exact:
+            if len(value) < 2:
+                continue
+            for m in re.finditer(rf"(?<![\p{{L}}\p{{N}}_]){re.escape(value)}(?![\p{{L}}\p{{N}}_])", text):
+                out.append(Candidate(m.start(), m.end(), "PERSON", PRIO["PERSON"] - 2))
+        if not names:
+            return out
         for m in WORD.finditer(text):
             tok = m.group(0)
             if not is_cap(tok):
+                if tok.lower() in folded and not tok.isupper():
+                    out.append(Candidate(m.start(), m.end(), "PERSON", PRIO["PERSON"] - 2))
                 continue
-            if tok not in names and not any(
+            if tok not in names and tok.lower() not in folded and not any(
                 tok.endswith(suf) and tok[: -len(suf)] in names for suf in lexicon.POSSESSIVE_SUFFIXES
             ):
                 continue
@@ -221,6 +242,10 @@ class PersonFinder:
                 if not v.is_known_name(tok):
                     if looks_like_noun(tok) or v.is_whitelisted(low) or v.is_common_word(tok):
                         return True
+            if len(toks) > 1 and not v.is_known_name(tok) and v.is_common_word(tok):
+                return True  # "Rechtbank Den Haag", "Aydoğan Klus": an ordinary word at an edge
+            if not leading and len(toks) > 1 and v.is_place_token(tok) and not v.is_known_name(tok):
+                return True  # "Wendy Schouten Zaandijk": a place after a name
             return False
 
         while toks and bad_edge(toks[0][2], toks[0][0], True):
@@ -243,6 +268,11 @@ class PersonFinder:
         if inner.lower() in v.protected_lower:
             return None
         return s, e
+
+    def _place_only(self, text: str, start: int, end: int) -> bool:
+        """ "Eindhoven", "Den Haag": a Dutch place name and nothing more is a place, not a person."""
+        value = text[start:end]
+        return self.v.is_place_only(value) or fold(value).replace("-", " ") in self.v.nl_place_folded
 
     def _sentence_initial_common(self, text: str, start: int, end: int) -> bool:
         """A single capitalised ordinary word at the start of a sentence or title: capitals say

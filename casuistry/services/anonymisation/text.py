@@ -5,6 +5,8 @@ Pure functions of the text and ``lexicon``; nothing here needs deduce's lists.
 
 from __future__ import annotations
 
+import unicodedata
+
 import regex as re
 
 from . import lexicon
@@ -72,3 +74,12 @@ def sentence_initial(text: str, start: int) -> bool:
             return False
         return True
     return False
+
+
+_FOLD_EXTRA = str.maketrans({"ı": "i", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ß": "ss", "’": "'"})
+
+
+def fold(value: str) -> str:
+    """Lower case without diacritics: "Iași", "Iaşi" and "IASI" all give "iasi"."""
+    value = unicodedata.normalize("NFKD", value.translate(_FOLD_EXTRA))
+    return "".join(ch for ch in value if not unicodedata.combining(ch)).lower()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from . import lexicon
 from .deduce_backend import DeduceNames
-from .text import WORD, is_cap
+from .text import WORD, fold, is_cap
 
 _PLACE_LISTS = [
     "locations/lst_placename/lst_municipality",
@@ -31,6 +31,10 @@ class Vocabulary:
         self.protected_lower = {t.lower() for t in lexicon.protected_terms()}
         self.employer_names = set(lexicon.employers())
         self.place_index = self._place_index()
+        self.nl_place_folded = {
+            fold(p).replace("-", " ") for toks in self.place_index.values() for p in (" ".join(t) for t in toks)
+        }
+        self.world_index = self._world_index()
 
     def _place_index(self) -> dict[str, list[tuple[str, ...]]]:
         """Places by their first token; each entry's token tuples longest first."""
@@ -45,6 +49,17 @@ class Vocabulary:
                 index.setdefault(toks[0], []).append(toks)
         for key in index:
             index[key].sort(key=len, reverse=True)
+        return index
+
+    def _world_index(self) -> dict[str, list[tuple[str, ...]]]:
+        """World places by their folded first token; folded token tuples, longest first."""
+        index: dict[str, list[tuple[str, ...]]] = {}
+        for place in lexicon.world_places():
+            toks = tuple(fold(m.group(0)) for m in WORD.finditer(place))
+            if toks:
+                index.setdefault(toks[0], []).append(toks)
+        for key in index:
+            index[key] = sorted(set(index[key]), key=len, reverse=True)
         return index
 
     # ------------------------------------------------------------------ word classes
@@ -89,3 +104,8 @@ class Vocabulary:
         """The whole of ``name`` is a place name."""
         toks = tuple(m.group(0) for m in WORD.finditer(name))
         return toks in self.place_index.get(toks[0], []) if toks else False
+
+    def is_world_place(self, name: str) -> bool:
+        """``name`` as a whole is a place somewhere in the world (diacritics and case ignored)."""
+        toks = tuple(fold(m.group(0)) for m in WORD.finditer(name))
+        return bool(toks) and toks in self.world_index.get(toks[0], [])
