@@ -25,6 +25,8 @@ import regex as re
 
 from . import lexicon
 from .addresses import AddressFinder
+from .casenrs import find_casenrs
+from .dates import find_dates
 from .employers import EmployerFinder
 from .findings import Finding
 from .persons import PersonFinder
@@ -63,6 +65,8 @@ class Detector:
             return []
         cands: list[Candidate] = []
         cands.extend(find_structured(text))
+        cands.extend(find_dates(text))
+        cands.extend(find_casenrs(text))
         cands.extend(self.addresses.find(text))
         cands.extend(self.employers.find(text))
         cands.extend(self.persons.find(text))

@@ -227,7 +227,7 @@ NON_NAME_WORDS: frozenset[str] = frozenset(
 NOUN_ENDINGS: tuple[str, ...] = tuple(
     """ing heid schap teit tie sie isme nis ment king gesprek bezoek melding verslag nummer rekening
     afspraak uitkering bijstand wet regeling dienst bureau overleg zaak contact aanvraag vraag brief
-    notitie kosten schuld werk team plan traject signaal tip toets punt punten""".split()
+    notitie kosten schuld werk team plan traject signaal tip toets punt punten boete""".split()
 )
 
 # Abbreviations that look like two or more initials but are none.
@@ -412,11 +412,25 @@ MONTHS: tuple[str, ...] = tuple(
 )
 MONTH_ABBREVIATIONS: tuple[str, ...] = tuple("jan feb febr mrt apr jun jul aug sep sept okt nov dec".split())
 WEEKDAYS: tuple[str, ...] = tuple("maandag dinsdag woensdag donderdag vrijdag zaterdag zondag".split())
+WEEKDAY_ABBREVIATIONS: tuple[str, ...] = tuple("ma di wo do vr za zo maa din woe don vrij zat zon".split())
+
+# Nouns after an ordinal that make it no date ("de 2e keer", "de 1e van de maand").
+ORDINAL_NOUNS: tuple[str, ...] = tuple(
+    """van keer week weken maand maanden dag dagen ronde termijn helft kwartaal jaar plaats klas graad
+    poging gesprek aanvraag afspraak fase lijn verdieping etage kind zoon dochter huwelijk betaling
+    herinnering aanmaning brief waarschuwing overtreding melding signaal stap trede""".split()
+)
 
 BSN_KEYWORDS: tuple[str, ...] = tuple("bsn burgerservicenummer sofinummer sofi-nummer bsn-nummer".split())
 
 # Keywords that introduce a case/dossier/customer number (see ``data/casenr_keywords.txt``).
 CASENR_KEYWORDS: tuple[str, ...] = tuple(_read_list("casenr_keywords.txt"))
+
+# Compounds in "-nummer" / "-nr" that are no case numbers (phones, houses, accounts, plates ...).
+NOT_CASENR_PREFIXES: tuple[str, ...] = tuple(
+    """tel mob gsm fax whatsapp huis rekening rek bank iban giro bsn burgerservice sofi kenteken
+    postcode pagina blz week jaar versie kamer bus lijn artikel art lid regel volg""".split()
+)
 
 # Lower-case two-letter words and units: "1234 en" or "2500 kg" is no postcode.
 POSTCODE_LOWER_WORDS: frozenset[str] = frozenset(
