@@ -221,10 +221,30 @@ _PLATE_CTX = re.compile(
 )
 
 
+# A Dutch sidecode in capitals without dashes ("GZ418T", "12ABC3"): every sidecode has three
+# groups, so letters and digits alternate twice and a word or a plain number never matches.
+# (not sidecodes 1 and 2 -- "2518EV" is a postcode -- whose groups are four digits and two letters)
+_SIDECODE_NODASH = "|".join(code.replace("A-Z", "L").replace("-", "").replace("L", "A-Z") for code in _SIDECODES[2:])
+_PLATE_NODASH = re.compile(r"(?<![\w-])(?:" + _SIDECODE_NODASH + r")(?![\w-])")
+# A foreign plate after "kenteken" ("Pools kenteken BI 4827K", "Duits kenteken KLE-AB 123"):
+# capitals and digits in one to three groups, with both letters and digits.
+_PLATE_FOREIGN = re.compile(
+    r"\bkenteken(?:nummer)?\s*:?\s*(?:is\s+|was\s+)?"
+    r"(?<![\w-])([A-Z0-9]{1,4}(?:[ -][A-Z0-9]{1,5}){0,2})(?![\w]|-\w)"
+)
+
+
 def find_plates(text: str) -> list[Candidate]:
     out = [Candidate(m.start(), m.end(), "PLATE", PRIO["PLATE"]) for m in _PLATE.finditer(text)]
     for m in _PLATE_CTX.finditer(text):
         out.append(Candidate(m.start(1), m.end(1), "PLATE", PRIO["PLATE"] - 1))
+    for m in _PLATE_NODASH.finditer(text):
+        out.append(Candidate(m.start(), m.end(), "PLATE", PRIO["PLATE"] - 1))
+    for m in _PLATE_FOREIGN.finditer(text):
+        value = m.group(1)
+        compact = value.replace(" ", "").replace("-", "")
+        if 4 <= len(compact) <= 9 and re.search(r"[A-Z]", value) and re.search(r"\d", value):
+            out.append(Candidate(m.start(1), m.end(1), "PLATE", PRIO["PLATE"] - 1))
     return out
 
 
