@@ -28,6 +28,7 @@ from .addresses import AddressFinder
 from .casenrs import find_casenrs
 from .dates import find_dates
 from .employers import EmployerFinder
+from .employers_context import EmployerCueFinder
 from .findings import Finding
 from .persons import PersonFinder
 from .persons_caps import CapsNameFinder
@@ -54,6 +55,7 @@ class Detector:
         )
         self.addresses = AddressFinder(self.vocab)
         self.employers = EmployerFinder(self.vocab)
+        self.employer_cues = EmployerCueFinder(self.vocab, self.employers.index)
         self.persons = PersonFinder(self.vocab)
         self.person_cues = PersonCueFinder(self.vocab)
         self.caps_names = CapsNameFinder(self.vocab)
@@ -69,6 +71,7 @@ class Detector:
         cands.extend(find_casenrs(text))
         cands.extend(self.addresses.find(text))
         cands.extend(self.employers.find(text))
+        cands.extend(self.employer_cues.find(text))
         cands.extend(self.persons.find(text))
         cands.extend(self.persons.possessive_first_names(text))
         cands.extend(self.person_cues.find(text))
@@ -78,7 +81,7 @@ class Detector:
         cands = self._apply_protected(text, cands)
         first = _resolve(cands, text)
         persons = [f for f in first if f.label == "PERSON"]
-        extra = self.persons.propagate(text, persons)
+        extra = self.persons.propagate(text, persons) + self.employer_cues.propagate(text, first)
         if extra:
             first = _resolve(cands + self._apply_protected(text, extra), text)
         return _merge_adjacent_persons(text, first)
@@ -93,6 +96,9 @@ class Detector:
                 out.append(c)
                 continue
             hits = [(s, e) for s, e in prot if s < c.end and c.start < e]
+            if c.label == "EMPLOYER":
+                # "Lidl Nederland GmbH": a protected word inside a company name stays in it
+                hits = [(s, e) for s, e in hits if s <= c.start or e >= c.end]
             if not hits:
                 out.append(c)
                 continue

@@ -357,8 +357,14 @@ SECTOR_WORDS: tuple[str, ...] = tuple(
     kapsalon pizzeria shoarmazaak supermarkt hotel kwekerij tuinderij zorginstelling
     thuiszorgorganisatie distributiecentrum webwinkel winkel groothandel drukkerij fabriek
     timmerbedrijf verhuisbedrijf koerier horecabedrijf cateringbedrijf beveiligingsbedrijf callcenter
-    firma bedrijf werkgever""".split()
-)
+    firma bedrijf werkgever grillroom nagelstudio nagelsalon schoonheidssalon strandpaviljoen
+    kinderopvang kinderdagverblijf zorgcentrum woonzorgcentrum verpleeghuis notariskantoor
+    advocatenkantoor jongerenwerk bewindvoering budgetbeheer meubelzaak carwash autowasstraat
+    wasstraat kapper kapperszaak barbershop barbier kledingzaak telefoonwinkel belwinkel lunchroom
+    bistro pension camping zorgboerderij broodjeszaak toko shoarmabar groentezaak autohandel
+    autoschadebedrijf bloemenzaak bloemisterij viswinkel fietsenmaker fietsenwinkel reisbureau
+    tandartspraktijk fysiotherapie thuiszorg""".split()
+) + ("car wash",)
 
 # Sector words too general to vouch for the next word: that word must be a possible name.
 GENERIC_SECTOR_WORDS: frozenset[str] = frozenset("werkgever bedrijf firma winkel".split())
@@ -375,6 +381,18 @@ LEGAL_FORMS: tuple[str, ...] = (
     "v.o.f.",
     "C.V.",
     "CV",
+    "GmbH",
+    "GMBH",
+    "Ltd.",
+    "Ltd",
+    "LTD",
+    "S.A.",
+    "SRL",
+    "S.R.L.",
+    "BVBA",
+    "Inc.",
+    "LLC",
+    "Sp. z o.o.",
     "Holding",
     "Groep",
     "Group",
@@ -388,7 +406,9 @@ COMPANY_WORD_ENDINGS: tuple[str, ...] = tuple(
     """bedrijf bedrijven services service diensten schoonmaak cleaning logistics logistiek transport
     techniek installaties bouw thuiszorg catering detachering uitzendbureau trading handel holding
     groep group security beveiliging koeriers staffing personeelsdiensten werken metaal
-    bewindvoering advies administratie consultancy stichting corporatie""".split()
+    bewindvoering advies administratie consultancy stichting corporatie verpakkingen onderhoud
+    advocaten studio uitzendgroep budgetbeheer partners mobilya insaat ticaret gida import export
+    express foods market shop store design media solutions verhuur reparatie""".split()
 )
 
 # Words that cannot end an employer name ("bij de Jumbo en ..." ends at "Jumbo").

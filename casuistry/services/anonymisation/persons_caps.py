@@ -132,6 +132,10 @@ class CapsNameFinder:
         if re.fullmatch(_INITS, given.strip() + ("" if given.strip().endswith(".") else ".")):
             return given.strip().replace(" ", "") not in lexicon.NOT_INITIALS
         first = given.split()[0]
+        if self.v.is_place_token(first) or self.v.is_world_place(first):
+            return False  # "R. Kalloe, Capelle aan den IJssel": a name, then a place
+        if surname.isupper() and not self.v.is_common_word(first.lower()) and not self.v.is_non_name(first):
+            return True  # "PETKOV, Stoyan": a surname in capitals, then a capitalised word
         return self.v.is_known_name(self._title(first)) and not self.v.is_common_word(first.lower())
 
     def _mixed_sequence(self, text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -60,6 +60,8 @@ class PlaceFinder:
                 ok = ""
             if ok:
                 prio = PRIO["PLACE"] + (16 if ok == "strong" else 0)
+                if ok == "plain" and matched > 1:
+                    prio = PRIO["PERSON"] + 1  # "Capelle aan den IJssel", "Bergen op Zoom": no name
                 out.append(Candidate(ps, pe, "PLACE", prio))
             i += matched
         return out

@@ -11,6 +11,7 @@ from . import lexicon
 from .deduce_backend import DeduceNames
 from .text import WORD, fold, is_cap
 
+_PLACE_PARTICLES = frozenset("aan op den de der het in bij ter ten van onder over en".split())
 _PLACE_LISTS = [
     "locations/lst_placename/lst_municipality",
     "locations/lst_placename/lst_residence",
@@ -44,9 +45,12 @@ class Vocabulary:
         places = {p for p in places if p.lower() not in self.protected_lower}
         index: dict[str, list[tuple[str, ...]]] = {}
         for place in places:
-            toks = tuple(m.group(0) for m in WORD.finditer(place))
-            if toks:
-                index.setdefault(toks[0], []).append(toks)
+            toks = [m.group(0) for m in WORD.finditer(place)]
+            if not toks:
+                continue
+            # deduce writes "Bergen Op Zoom", "Capelle Aan Den IJssel": particles are lower case
+            toks = [toks[0]] + [t.lower() if t.lower() in _PLACE_PARTICLES else t for t in toks[1:]]
+            index.setdefault(toks[0], []).append(tuple(toks))
         for key in index:
             index[key].sort(key=len, reverse=True)
         return index
