@@ -7,6 +7,7 @@ The lists that are meant to be extended by the team live as plain text files in 
 * ``countries.txt`` -- countries, nationalities, languages; never redacted.
 * ``employers.txt`` -- named employers recognised anywhere.
 * ``extra_names.txt`` -- first names / surnames missing from deduce's lists.
+* ``names_world.txt`` -- first names / surnames of many origins (generated; see its header).
 * ``extra_places.txt`` -- places missing from deduce's list (incl. some foreign cities).
 * ``casenr_keywords.txt`` -- keywords that introduce a case, dossier or customer number.
 * ``common_words.txt`` -- frequent ordinary Dutch words (generated; see its header).
@@ -52,7 +53,7 @@ def employers() -> tuple[str, ...]:
 @cache
 def extra_names() -> tuple[frozenset[str], frozenset[str]]:
     first, sur = set(), set()
-    for line in _read_list("extra_names.txt"):
+    for line in _read_list("extra_names.txt") + _read_list("names_world.txt"):
         kind, _, name = line.partition(" ")
         (first if kind == "F" else sur).add(name.strip())
     return frozenset(first), frozenset(sur)
