@@ -55,7 +55,7 @@ _DATE_PADDED = re.compile(rf"(?<![\w.,/€:-])(?P<d>{_DAY2}[-/]{_MON2}){_NOT_AFT
 _DATE_JL = re.compile(rf"(?<![\w.,/-])(?P<d>{_DAY}[-/.]{_MON_NUM})\s+j\.?l\.?(?![\p{{L}}])", re.IGNORECASE)
 # "op de 14e", "vóór de 1ste" (not "de 2e keer", "de 1e van de maand")
 _DATE_ORDINAL = re.compile(
-    rf"(?<![\p{{L}}])(?i:op|vóór|voor|na|sinds|vanaf|tot|per|t/m|uiterlijk)\s+de\s+(?P<d>{_DAY}(?:e|ste|de))"
+    rf"(?<![\p{{L}}])(?i:op|vóór|voor|na|sinds|vanaf|tot|per|t/m|uiterlijk|en)\s+de\s+(?P<d>{_DAY}(?:e|ste|de))"
     r"(?![\p{L}\d])(?!\s+(?:" + "|".join(lexicon.ORDINAL_NOUNS) + r")\b)"
 )
 
@@ -66,7 +66,7 @@ _AFTER_NAME_RX = re.compile(rf"(?<![\p{{L}}])(?!(?i:{_WEEKDAY_ALT}|{_MONTH_ALT})
 def _fraction(value: str) -> bool:
     """ "1/2", "2/3", "3/4": a share, not the first of February."""
     d, sep, m = value.partition("/")
-    return bool(sep) and len(d) == 1 and len(m) == 1 and int(d) < int(m)
+    return bool(sep) and len(d) == 1 and len(m) == 1 and int(d) < int(m) <= 4
 
 
 def find_dates(text: str) -> list[Candidate]:

@@ -45,14 +45,8 @@ class Detector:
 
     def __init__(self) -> None:
         self.vocab = Vocabulary()
-        self._protected_rx = re.compile(
-            r"(?<![\p{L}\p{N}])(?:"
-            + "|".join(
-                re.escape(t).replace(r"\ ", r"\s+") for t in sorted(lexicon.protected_terms(), key=len, reverse=True)
-            )
-            + r")(?![\p{L}\p{N}])",
-            re.IGNORECASE,
-        )
+        self._protected_rx = _terms_rx(lexicon.protected_terms())
+        self._region_rx = _terms_rx(lexicon.regions())
         self.addresses = AddressFinder(self.vocab)
         self.employers = EmployerFinder(self.vocab)
         self.employer_cues = EmployerCueFinder(self.vocab, self.employers.index)
@@ -88,14 +82,16 @@ class Detector:
 
     def _apply_protected(self, text: str, cands: list[Candidate]) -> list[Candidate]:
         prot = [(m.start(), m.end()) for m in self._protected_rx.finditer(text)]
-        if not prot:
+        regions = [(m.start(), m.end()) for m in self._region_rx.finditer(text)]
+        if not prot and not regions:
             return cands
         out = []
         for c in cands:
             if c.label not in ("PERSON", "PLACE", "EMPLOYER", "ADDRESS"):
                 out.append(c)
                 continue
-            hits = [(s, e) for s, e in prot if s < c.end and c.start < e]
+            terms = prot + regions if c.label in ("PERSON", "PLACE") else prot
+            hits = [(s, e) for s, e in terms if s < c.end and c.start < e]
             if c.label == "EMPLOYER":
                 # "Lidl Nederland GmbH": a protected word inside a company name stays in it
                 hits = [(s, e) for s, e in hits if s <= c.start or e >= c.end]
@@ -126,6 +122,12 @@ class Detector:
                 continue
             out.append(Candidate(s, e, c.label, c.priority - 1))
         return out
+
+
+def _terms_rx(terms) -> re.Pattern:
+    """Whole-word, case-insensitive matcher for a list of terms (multi-word terms: any spacing)."""
+    alternation = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(terms, key=len, reverse=True))
+    return re.compile(r"(?<![\p{L}\p{N}])(?:" + alternation + r")(?![\p{L}\p{N}])", re.IGNORECASE)
 
 
 _TRIMMABLE = ("PERSON", "EMPLOYER", "PLACE")

@@ -5,6 +5,7 @@ The lists that are meant to be extended by the team live as plain text files in 
 
 * ``protected_terms.txt`` -- terms professionals need; never redacted.
 * ``countries.txt`` -- countries, nationalities, languages; never redacted.
+* ``regions.txt`` -- provinces and regions; never PLACE or PERSON.
 * ``employers.txt`` -- named employers recognised anywhere.
 * ``extra_names.txt`` -- first names / surnames missing from deduce's lists.
 * ``names_world.txt`` -- first names / surnames of many origins (generated; see its header).
@@ -38,6 +39,11 @@ def _read_list(name: str) -> list[str]:
 @cache
 def protected_terms() -> tuple[str, ...]:
     return tuple(_read_list("protected_terms.txt"))
+
+
+@cache
+def regions() -> tuple[str, ...]:
+    return tuple(_read_list("regions.txt"))
 
 
 @cache

@@ -115,8 +115,8 @@ class PersonFinder:
             if not v.is_known_name(first):
                 if sentence_initial(text, ns) and len(m.group("name").split()) == 1:
                     continue
-                if v.is_place_token(first):
-                    continue
+                if v.is_place_token(first) or v.is_common_word(first):
+                    continue  # "Teams is ...", "Rechtbank zegt ...": a word, not a name
             spans.append((ns, ne, p - 1))
         out = []
         for s, e, prio in spans:

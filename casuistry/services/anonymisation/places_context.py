@@ -86,6 +86,8 @@ class PlaceCueFinder:
 
     def _known(self, name: str, world: bool) -> bool:
         folded = fold(name).replace("-", " ")
+        if folded in self.v.regions:
+            return False
         if folded in self.v.nl_place_folded:
             return True
         return world and self.v.is_world_place(name)
@@ -94,6 +96,8 @@ class PlaceCueFinder:
         """Words that are never (or, with a weak cue, not) a place on their own."""
         low = word.lower()
         if self.v.is_protected(word) or self._country(word) or low in lexicon.MONTHS or low in lexicon.WEEKDAYS:
+            return True
+        if fold(word).replace("-", " ") in self.v.regions:
             return True
         if low in lexicon.NON_NAME_WORDS or low in lexicon.RELATION_WORDS or low in lexicon.HEADER_WORDS:
             return True

@@ -12,6 +12,7 @@ from .deduce_backend import DeduceNames
 from .text import WORD, fold, is_cap
 
 _PLACE_PARTICLES = frozenset("aan op den de der het in bij ter ten van onder over en".split())
+_REGION_LISTS = ["locations/lst_placename/lst_province", "locations/lst_placename/lst_region"]
 _PLACE_LISTS = [
     "locations/lst_placename/lst_municipality",
     "locations/lst_placename/lst_residence",
@@ -36,6 +37,10 @@ class Vocabulary:
             fold(p).replace("-", " ") for toks in self.place_index.values() for p in (" ".join(t) for t in toks)
         }
         self.world_index = self._world_index()
+        regions = self.names.raw_itemsets(_REGION_LISTS)
+        # provinces and regions ("Zuid-Holland", "Twente", "Achterhoek") are no places
+        self.regions = {fold(r).replace("-", " ") for items in regions.values() for r in items} - self.nl_place_folded
+        self.regions |= {fold(r).replace("-", " ") for r in lexicon.regions()}
 
     def _place_index(self) -> dict[str, list[tuple[str, ...]]]:
         """Places by their first token; each entry's token tuples longest first."""
