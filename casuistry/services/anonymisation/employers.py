@@ -50,6 +50,9 @@ def known_institutions(vocab: Vocabulary) -> set[str]:
     return names
 
 
+_CAP_PARTICLES = frozenset("Van De Den Der Ter Ten El Al".split())
+
+
 class EmployerFinder:
     def __init__(self, vocab: Vocabulary) -> None:
         self.v = vocab
@@ -128,8 +131,17 @@ class EmployerFinder:
         cut = [i for i, t in enumerate(toks) if t[2] in lexicon.EMPLOYER_CUT_WORDS and i < len(toks) - 1]
         if cut:
             toks = toks[cut[-1] + 1 :]
+        def particle_of_name(i: int) -> bool:
+            """ "Van der Velden Gerechtsdeurwaarders": a capitalised particle starts the name."""
+            return toks[i][2] in _CAP_PARTICLES and i + 1 < len(toks) and not sentence_initial(text, toks[i][0])
+
         while toks and (
-            (v.is_non_name(toks[0][2]) and toks[0][2] not in v.employer_names and not toks[0][2].isupper())
+            (
+                v.is_non_name(toks[0][2])
+                and toks[0][2] not in v.employer_names
+                and not toks[0][2].isupper()
+                and not particle_of_name(0)
+            )
             or sentence_initial(text, toks[0][0])
             and looks_like_noun(toks[0][2])
             and len(toks) > 2

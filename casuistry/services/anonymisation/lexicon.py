@@ -92,6 +92,10 @@ def common_words() -> frozenset[str]:
 # house-style pseudonym and is never flagged.
 TITLES: tuple[str, ...] = (
     "mevrouw",
+    "hr.",
+    "hr",
+    "fam.",
+    "familie",
     "mevr.",
     "mevr",
     "mw.",
@@ -153,6 +157,12 @@ INTERFIXES: tuple[str, ...] = (
     "abu",
     "ait",
     "ibn",
+    "v.d.",
+    "v.d",
+    "v/d",
+    "v.",
+    "v",
+    "vd",
     "Van der",
     "Van den",
     "Van de",
@@ -415,7 +425,8 @@ COMPANY_WORD_ENDINGS: tuple[str, ...] = tuple(
     groep group security beveiliging koeriers staffing personeelsdiensten werken metaal
     bewindvoering advies administratie consultancy stichting corporatie verpakkingen onderhoud
     advocaten studio uitzendgroep budgetbeheer partners mobilya insaat ticaret gida import export
-    express foods market shop store design media solutions verhuur reparatie""".split()
+    express foods market shop store design media solutions verhuur reparatie deurwaarders notarissen
+    accountants incasso""".split()
 )
 
 # Words that cannot end an employer name ("bij de Jumbo en ..." ends at "Jumbo").
@@ -430,6 +441,11 @@ EMPLOYER_CUT_WORDS: tuple[str, ...] = ("van", "bij", "voor", "via")
 PLACE_PREPOSITIONS: frozenset[str] = frozenset(
     """in uit naar te bij nabij rond richting omgeving vanuit gemeente regio woonplaats
     stad dorp tussen""".split()
+)
+
+# "Rotterdam-Zuid", "Almere-Buiten": parts of a place joined to its name by a hyphen.
+PLACE_PART_WORDS: frozenset[str] = frozenset(
+    "Noord Zuid Oost West Centrum Midden Buiten Haven Stad Poort Noordwest Noordoost Zuidwest Zuidoost".split()
 )
 
 # =========================================================================== pattern rules

@@ -63,7 +63,7 @@ class CapsNameFinder:
             out.append(Candidate(m.start(), end, "PERSON", _P + 1))
         for m in _COMMA_RX.finditer(text):
             if self._comma_name(m.group("sur"), m.group("given")):
-                end = m.end("given")
+                end = m.start("given") + len(m.group("given").rstrip())
                 out.append(Candidate(m.start(), end, "PERSON", _P + 2))
         for m in _SEQ_RX.finditer(text):
             span = self._mixed_sequence(text, m.start("seq"), m.end("seq"))
@@ -124,12 +124,17 @@ class CapsNameFinder:
         last = sur_words[-1]
         if self.v.is_protected(surname) or self._title(last) in self.v.countries:
             return False
+        initials = re.fullmatch(_INITS, given.strip() + ("" if given.strip().endswith(".") else "."))
         if last.isupper():
             if not self._caps_surname(last):
                 return False
+        elif initials:
+            # "Bakker, P.J.": initials after the comma vouch for a surname that is also a word
+            if self.v.is_non_name(last) or (self.v.is_common_word(last.lower()) and not self._known(last)):
+                return False
         elif not self._known(last) or self.v.is_non_name(last) or self.v.is_common_word(last.lower()):
             return False
-        if re.fullmatch(_INITS, given.strip() + ("" if given.strip().endswith(".") else ".")):
+        if initials:
             return given.strip().replace(" ", "") not in lexicon.NOT_INITIALS
         first = given.split()[0]
         if self.v.is_place_token(first) or self.v.is_world_place(first):

@@ -41,6 +41,12 @@ class PlaceFinder:
             s, e, tok = words[i]
             caps = tok.isupper() and len(tok) >= 3
             options = index.get(_caps_to_title(tok) if caps else tok)
+            head, _, tail = tok.partition("-")
+            if not options and tail in lexicon.PLACE_PART_WORDS and (head,) in index.get(head, []):
+                # "Rotterdam-Zuid", "Amsterdam-Noord": a part of a known place
+                out.append(Candidate(s, e, "PLACE", PRIO["PLACE"] + 16))
+                i += 1
+                continue
             if not options or not is_cap(tok):
                 i += 1
                 continue

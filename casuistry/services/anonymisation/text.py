@@ -23,7 +23,8 @@ NAME_PARTICLES += lexicon.CAPITALISED_PREPOSITIONAL_PARTICLES
 INTERFIX_ALT = "|".join(re.escape(i) for i in sorted(set(NAME_PARTICLES), key=len, reverse=True))
 INTERFIX_LOWER = frozenset(i.lower() for i in lexicon.INTERFIXES)
 # One to four capitalised words, each optionally preceded by a particle ("Daan de Vries").
-NAMESEQ = rf"(?<![\p{{L}}\p{{N}}])(?:(?:{INTERFIX_ALT})\s+)?{CAP}(?:\s+(?:(?:{INTERFIX_ALT})\s+)?{CAP}){{0,3}}"
+# (the words of one name stay on one line: "mw Öztürk\n\nHoi Sanne" is two names)
+NAMESEQ = rf"(?<![\p{{L}}\p{{N}}])(?:(?:{INTERFIX_ALT})[ \t]+)?{CAP}(?:[ \t]+(?:(?:{INTERFIX_ALT})[ \t]+)?{CAP}){{0,3}}"
 
 _ABBREVIATED_TITLES = frozenset(t for t in lexicon.TITLES if t.endswith("."))
 
