@@ -250,7 +250,8 @@ NOUN_ENDINGS: tuple[str, ...] = tuple(
 # Abbreviations that look like two or more initials but are none.
 NOT_INITIALS: frozenset[str] = frozenset(
     """B.V. N.V. V.O.F. C.V. N.B. P.S. A.U.B. T.A.V. O.A. I.O.M. I.V.M. E.D. D.W.Z. Z.S.M. M.B.T.
-    T.Z.T. BV. B.V""".split()
+    T.Z.T. BV. B.V D.D. I.O.V. I.S.M. I.C.M. M.B.V. V.W.B. Z.O.Z. A.S. I.P.V. O.B.V. T.A.V T.A. I.V.M
+    M.I.V. N.A.V. P.P. I.V.""".split()
 )
 
 # Mixed-case abbreviations that look like a staff member's initials ("HvdL", "TdK") but are none.

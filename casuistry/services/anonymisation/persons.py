@@ -50,6 +50,7 @@ _FOLLOWED_BY_VERB_RX = re.compile(rf"(?:,)?\s+(?:{_VERBS})\b")
 _LEFT_INTERFIX_RX = re.compile(r"(?:^|(?<=[\s(\"“]))(" + "|".join(lexicon.LEADING_PARTICLES) + r")\s")
 _RIGHT_RX = re.compile(rf"[ ](?:(?:{INTERFIX_ALT})\s+)?(?P<tok>{CAP})")
 _INITIALS_RX = re.compile(r"(?:\p{Lu}\.\s?)+")
+_INITIALS_RUN_RX = re.compile(r"(?:\p{Lu}\.)+")
 _SINGLE_INITIAL_RX = re.compile(r"\p{Lu}\.?")
 _TITLE_WORDS = frozenset(t.rstrip(".").lower() for t in lexicon.TITLES if " " not in t)
 
@@ -128,6 +129,9 @@ class PersonFinder:
             cleaned = self._clean(text, s, e)
             if not cleaned:
                 continue
+            run = _INITIALS_RUN_RX.match(text, cleaned[0])
+            if run and run.group(0).replace(" ", "") in lexicon.NOT_INITIALS:
+                continue  # "T.A.V. DE AFDELING", "d.d.": an abbreviation, not initials
             if not cue and self._sentence_initial_common(text, *cleaned):
                 continue
             if prio <= p and not cue and self._place_only(text, *cleaned):

@@ -28,7 +28,10 @@ _INITS = r"(?:\p{Lu}\.[ \t]?){1,4}"
 _END = r"(?![\p{L}\p{N}])"
 
 _INIT_UP_RX = re.compile(rf"(?<![\p{{L}}.])(?P<ini>{_INITS})(?P<sur>(?:{_PART_UP}[ \t])?{_UP}){_END}")
-_UP_INIT_RX = re.compile(rf"(?<![\p{{L}}])(?P<sur>{_UP})[ \t](?P<ini>(?:\p{{Lu}}\.?[ \t]?){{1,3}})(?![\p{{L}}\p{{N}}])")
+# (an initial without a period must stand alone: "TESFAMARIAM Y G", but "KADER VAN" has none)
+_UP_INIT_RX = re.compile(
+    rf"(?<![\p{{L}}])(?P<sur>{_UP})[ \t](?P<ini>(?:\p{{Lu}}(?:\.|(?![\p{{L}}]))[ \t]?){{1,3}})(?![\p{{L}}\p{{N}}])"
+)
 _COMMA_RX = re.compile(
     rf"(?<![\p{{L}}])(?P<sur>(?:{_PART_ANY}[ \t])?{_ANYW})[ \t]*,[ \t]*"
     rf"(?P<given>{_INITS}|{_ANYW}(?:[ \t]{_ANYW}){{0,2}})(?![\p{{L}}])"
@@ -41,6 +44,9 @@ _HOLDER_RX = re.compile(
     rf"(?:[ \t-](?:{_PART_UP}[ \t])?(?:{_UP}|\p{{Lu}}\.?))*)"
     r"(?![\p{L}\p{N}])"
 )
+
+
+_PARTICLES_LOWER = frozenset(p.lower() for p in lexicon.INTERFIXES)
 
 
 class CapsNameFinder:
@@ -76,6 +82,8 @@ class CapsNameFinder:
                 continue
             if not any(len(w.rstrip(".")) >= 2 and self._caps_surname(w) for w in words):
                 continue
+            if any(len(w) >= 2 and not self._caps_surname(w, strict=True) for w in words if not w.endswith(".")):
+                continue  # "HUUR APRIL WONEN": words of a description, not an account holder
             out.append(Candidate(m.start("seq"), m.end("seq"), "PERSON", _P + 2))
         return out
 
@@ -98,8 +106,16 @@ class CapsNameFinder:
             or word in self.v.employer_names
         )
 
-    def _caps_surname(self, word: str) -> bool:
-        """A word in capitals (or one initial) that may be a surname."""
+    def _compound_of_words(self, word: str) -> bool:
+        """ "BANKAFSCHRIFTEN" = "bank" + "afschriften": an ordinary compound, not a surname."""
+        low = word.lower()
+        return any(
+            self.v.is_common_word(low[:i]) and self.v.is_common_word(low[i:]) for i in range(3, len(low) - 2)
+        )
+
+    def _caps_surname(self, word: str, strict: bool = False) -> bool:
+        """A word in capitals (or one initial) that may be a surname. ``strict``: without initials
+        to vouch for it, a capitalised ordinary word ("KADER", "HUUR") is no surname."""
         w = word.strip()
         if re.fullmatch(r"\p{Lu}\.?", w):
             return False
@@ -113,9 +129,12 @@ class CapsNameFinder:
                 return False
             if self.v.is_place_only(self._title(part)) and not self._known(part):
                 return False
-            if (self.v.is_common_word(low) or self.v.is_whitelisted(low)) and not self._known(part):
-                if low not in {p.lower() for p in lexicon.INTERFIXES}:
-                    return False
+            if low in _PARTICLES_LOWER:
+                continue
+            if (self.v.is_common_word(low) or self.v.is_whitelisted(low)) and (strict or not self._known(part)):
+                return False
+            if not self._known(part) and self._compound_of_words(part):
+                return False
         return True
 
     def _comma_name(self, surname: str, given: str) -> bool:
@@ -137,7 +156,7 @@ class CapsNameFinder:
         if initials:
             return given.strip().replace(" ", "") not in lexicon.NOT_INITIALS
         first = given.split()[0]
-        if self.v.is_place_token(first) or self.v.is_world_place(first):
+        if (self.v.is_place_token(first) or self.v.is_world_place(first)) and first not in self.v.first_names:
             return False  # "R. Kalloe, Capelle aan den IJssel": a name, then a place
         if surname.isupper() and not self.v.is_common_word(first.lower()) and not self.v.is_non_name(first):
             return True  # "PETKOV, Stoyan": a surname in capitals, then a capitalised word
@@ -154,7 +173,7 @@ class CapsNameFinder:
             low = w.lower()
             if low in {p.lower() for p in lexicon.INTERFIXES}:
                 continue
-            if w.isupper() and not self._caps_surname(w):
+            if w.isupper() and not self._caps_surname(w, strict=True):
                 return None
             if not w.isupper() and (self.v.is_non_name(w) or self.v.is_protected(w)):
                 return None
