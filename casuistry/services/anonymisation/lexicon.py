@@ -220,7 +220,8 @@ RELATION_WORDS: frozenset[str] = frozenset(
     aanvrager aanvraagster belanghebbende klant cliënt client collega begeleider begeleidster
     mentor bewindvoerder tolk advocaat advocate casemanager klantmanager handhaver consulent
     jurist medewerker medewerkster oud-medewerker werknemer werknemers eigenaar eigenaresse
-    contactpersoon huisarts tipgever melder getuige genaamd genoemd ene heet""".split()
+    contactpersoon huisarts tipgever melder getuige genaamd genoemd ene heet deurwaarder notaris
+    curator accountant""".split()
 )
 
 # Role / domain nouns that are never names, even when capitalised at the start of a sentence.
