@@ -56,7 +56,7 @@ _DATE_JL = re.compile(rf"(?<![\w.,/-])(?P<d>{_DAY}[-/.]{_MON_NUM})\s+j\.?l\.?(?!
 # "op de 14e", "vóór de 1ste" (not "de 2e keer", "de 1e van de maand")
 _DATE_ORDINAL = re.compile(
     rf"(?<![\p{{L}}])(?i:op|vóór|voor|na|sinds|vanaf|tot|per|t/m|uiterlijk|en)\s+de\s+(?P<d>{_DAY}(?:e|ste|de))"
-    r"(?![\p{L}\d])(?!\s+(?:" + "|".join(lexicon.ORDINAL_NOUNS) + r")\b)"
+    r"(?![\p{L}\d])(?!\s+(?:" + "|".join(lexicon.ORDINAL_NOUNS) + r")\b)(?!\s+\p{Lu})"
 )
 
 

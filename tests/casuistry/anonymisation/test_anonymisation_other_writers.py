@@ -275,3 +275,27 @@ def test_employers_in_lower_case_platforms_and_own_business(text, expected):
 )
 def test_selling_platforms_public_bodies_and_persons_are_no_employers(text):
     assert spans(text, "EMPLOYER") == []
+
+
+# ----------------------------------------------------------------------------- addresses
+@pytest.mark.parametrize(
+    "value",
+    ["12-3hg", "14 rd", "33-boven", "12 rood", "2 beneden", "7 zw", "5-B", "101-III", "3A-02"],
+)
+def test_house_numbers_with_suffixes(value):
+    text = f"Zij woont aan de Prinsengracht {value}, Amsterdam."
+    assert spans(text, "ADDRESS") == [f"Prinsengracht {value}"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Woont op Burg. Jansenlaan 4 sinds mei.", ["Burg. Jansenlaan 4"]),
+        ("Adres: Mgr. Nolenslaan 12-3 te Geleen.", ["Mgr. Nolenslaan 12-3"]),
+        ("Bijlmerdreef 1093 1103 TX Amsterdam", ["Bijlmerdreef 1093"]),
+        ("Vrieseplein 5-B boven de bakker.", ["Vrieseplein 5-B"]),
+    ],
+)
+def test_street_titles_and_numbers_next_to_a_postcode(text, expected):
+    assert spans(text, "ADDRESS") == expected
+    assert spans(text, "PERSON") == []
