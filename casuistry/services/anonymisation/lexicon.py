@@ -237,7 +237,9 @@ NON_NAME_WORDS: frozenset[str] = frozenset(
     vervolgafspraak vervolgcontact voorstel advies besluit conclusie actie acties
     beoordeling uitkomst opmerking opmerkingen let nb n.b. ps datum tijd plaats locatie
     aanwezigen afwezig toelichting samenvatting bijlage bijlagen beschikking bezwaar
-    casus casusbespreking leerdialoog intervisie teamoverleg""".split()
+    casus casusbespreking leerdialoog intervisie teamoverleg omschr omschrijving mededeling bank
+    betrokkene verzoeker verzoekster eiser eiseres verweerder appellant appellante gemachtigde
+    edelachtbare aanleiding verklaring gronden""".split()
 )
 
 # Word endings of ordinary nouns ("Huisbezoek", "Melding", "Schuldhulp...werk"): such a word is

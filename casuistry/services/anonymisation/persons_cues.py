@@ -60,6 +60,10 @@ _LOWER_CUE_RX = re.compile(
     + "|".join(sorted(lexicon.RELATION_WORDS, key=len, reverse=True))
     + r"))[,!.]*\s+$"
 )
+_PAIR_RX = re.compile(
+    r"(?<![\p{L}\p{N}'’-])(?P<a>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)[ ](?P<b>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)"
+    r"(?![\p{L}\p{N}'’-])"
+)
 _TOKEN_RX = re.compile(r"[\p{L}\p{N}_.&\-]+")
 
 
@@ -73,6 +77,33 @@ class PersonCueFinder:
         out += self.chat_speakers(text)
         out += self.handles(text)
         out += self.lowercase_names(text)
+        out += self.unknown_pairs(text)
+        return out
+
+    # ------------------------------------------------------------------ two unknown capitalised words
+    def _unknown_word(self, word: str) -> bool:
+        """A capitalised word no list knows: no ordinary word, place, term, company or month."""
+        v = self.v
+        low = word.lower()
+        if len(word) < 3 or word.isupper() or v.is_known_name(word):
+            return False
+        if v.is_common_word(low) or v.is_whitelisted(low) or v.is_non_name(word) or v.is_protected(word):
+            return False
+        if v.is_place_token(word) or v.is_world_place(word) or word in v.employer_names:
+            return False
+        if low.endswith(lexicon.COMPANY_WORD_ENDINGS) or any(ch.isdigit() for ch in word):
+            return False
+        # "Rekeningoverzicht" = "rekening" + "overzicht": an ordinary compound
+        return not any(v.is_common_word(low[:i]) and v.is_common_word(low[i:]) for i in range(3, len(low) - 2))
+
+    def unknown_pairs(self, text: str) -> list[Candidate]:
+        """ "Şükrü Çağlayan": two capitalised words in a row that no list knows are a name
+        (deduce and the rules find a name when one of the two is known)."""
+        out = []
+        for m in _PAIR_RX.finditer(text):
+            words = [m.group("a"), m.group("b")]
+            if all(self._unknown_word(w) for w in words):
+                out.append(Candidate(m.start(), m.end(), "PERSON", _P - 1))
         return out
 
     # ------------------------------------------------------------------ initials signing a note

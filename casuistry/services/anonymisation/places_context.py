@@ -34,7 +34,8 @@ _STRONG_CUE_RX = re.compile(
     rf"[ \t]+(?P<seq>{_PLACE_SEQ})"
 )
 _MEDIUM_CUE_RX = re.compile(
-    rf"(?<![\p{{L}}])(?i:in|uit|naar|te|vanuit|nabij|richting|omgeving|rondom)[ \t]+(?P<seq>{_PLACE_SEQ}|{_CAPS_SEQ})"
+    rf"(?<![\p{{L}}])(?P<cue>(?i:in|uit|naar|te|vanuit|nabij|richting|omgeving|rondom))[ \t]+"
+    rf"(?P<seq>{_PLACE_SEQ}|{_CAPS_SEQ})"
 )
 _BRACKET_RX = re.compile(
     rf"(?P<before>{_PLACE_SEQ}|{_CAPS_SEQ})[ \t]*\([ \t]*(?:(?i:wijk|stadsdeel|buurt)[ \t]+)?"
@@ -56,7 +57,9 @@ class PlaceCueFinder:
             if span:
                 out.append(Candidate(span[0], span[1], "PLACE", _STRONG))
         for m in _MEDIUM_CUE_RX.finditer(text):
-            span = self._known_prefix(text, m.start("seq"), m.end("seq"), world=True, strict=True)
+            # "naar Jan" may be a person; "uit", "in" and "te" are followed by a place
+            names_ok = m.group("cue").lower() in ("in", "uit", "te", "vanuit")
+            span = self._known_prefix(text, m.start("seq"), m.end("seq"), world=True, strict=True, names_ok=names_ok)
             if span:
                 out.append(Candidate(span[0], span[1], "PLACE", _STRONG))
         for m in _BRACKET_RX.finditer(text):
@@ -112,20 +115,20 @@ class PlaceCueFinder:
         return False
 
     def _known_prefix(
-        self, text: str, start: int, end: int, world: bool, strict: bool = False
+        self, text: str, start: int, end: int, world: bool, strict: bool = False, names_ok: bool = False
     ) -> tuple[int, int] | None:
         """The longest run of words from ``start`` that is a known place."""
         words = self._words(text, start, end)
         for k in range(len(words), 0, -1):
             s, e = words[0][0], words[k - 1][1]
             name = text[s:e]
-            if k == 1 and self._bad_word(name, strict):
+            if k == 1 and self._bad_word(name, strict and not (names_ok and name in self.v.first_names)):
                 continue
             if len(name) < 3 or not self._known(name, world):
                 continue
             if strict and k == 1 and not name.isupper() and fold(name) not in self.v.nl_place_folded:
                 # a foreign place after a weak cue ("in", "naar") must not be a first name
-                if name in self.v.first_names or sentence_initial(text, s):
+                if (name in self.v.first_names and not names_ok) or sentence_initial(text, s):
                     continue
             return s, e
         return None

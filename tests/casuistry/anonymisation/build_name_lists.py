@@ -139,7 +139,7 @@ def faker_names() -> tuple[set[str], set[str]]:
         ):
             values = getattr(provider, attr, None) or ()
             for value in values.keys() if isinstance(values, dict) else values:
-                target.add(translit(value))
+                target.add(unicodedata.normalize("NFC", translit(value)))
     return first, sur
 
 

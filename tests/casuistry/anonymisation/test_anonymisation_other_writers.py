@@ -299,3 +299,11 @@ def test_house_numbers_with_suffixes(value):
 def test_street_titles_and_numbers_next_to_a_postcode(text, expected):
     assert spans(text, "ADDRESS") == expected
     assert spans(text, "PERSON") == []
+
+
+def test_two_unknown_capitalised_words_are_a_name():
+    assert spans("Şükrü Çağlayan en zijn vrouw Gülay kwamen samen.", "PERSON") == ["Şükrü Çağlayan", "Gülay"]
+
+
+def test_ordinary_compounds_and_places_are_no_unknown_name():
+    assert spans("Rekeningoverzicht Triodos over mei; moeder woont in Constanța.", "PERSON") == []
