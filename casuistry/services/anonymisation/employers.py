@@ -12,14 +12,15 @@ from .text import CAP, PhraseIndex, looks_like_noun, sentence_initial, tokens
 from .vocabulary import Vocabulary
 
 _EMP_TOKEN = rf"(?:{CAP}|\p{{Lu}}{{2,}}\p{{L}}*|[\p{{L}}\p{{N}}]+\.(?:com|nl)|'t)"
+# (a company name stays on one line)
 _EMP_NAME = (
-    rf"{_EMP_TOKEN}(?:\s+(?:&\s+|en\s+(?={CAP})|van\s+|de\s+|der\s+|den\s+|het\s+|'t\s+)?"
+    rf"{_EMP_TOKEN}(?:[ \t]+(?:&[ \t]+|en[ \t]+(?={CAP})|van[ \t]+|de[ \t]+|der[ \t]+|den[ \t]+|het[ \t]+|'t[ \t]+)?"
     rf"{_EMP_TOKEN}){{0,4}}"
 )
 _LEGAL_ALT = "|".join(re.escape(x) for x in sorted(lexicon.LEGAL_FORMS, key=len, reverse=True))
 _LEGAL_RX = re.compile(rf"(?<![\p{{L}}\p{{N}}])(?P<name>{_EMP_NAME})\s*(?:{_LEGAL_ALT})(?![\p{{L}}\p{{N}}-])\.?")
 _SECTOR_ALT = "|".join(sorted(lexicon.SECTOR_WORDS, key=len, reverse=True))
-_SECTOR_RX = re.compile(rf"(?<![\p{{L}}])(?P<sector>(?i:{_SECTOR_ALT}))\s+(?P<name>{_EMP_NAME})")
+_SECTOR_RX = re.compile(rf"(?<![\p{{L}}])(?P<sector>(?i:{_SECTOR_ALT}))[ \t]+(?P<name>{_EMP_NAME})")
 # work context: a job word, then within the clause "bij/voor/van <Name>" (word stems, so a pattern)
 _WORK_RX = re.compile(
     r"(?i)\b(?:werk\w*|gewerkt|dienst|baan|bijbaan|stage\w*|contract|loon\w*|salaris\w*|ontslag\w*|"
@@ -109,7 +110,7 @@ class EmployerFinder:
             # the last word with a company ending ends the name ("Flex Uitzendgroep [Brabant]")
             last = max((i for i, w in enumerate(words) if w.lower().endswith(lexicon.COMPANY_WORD_ENDINGS)), default=0)
             if last >= 1:
-                end = m.start() + len(" ".join(words[: last + 1])) if " ".join(words) == name else m.end()
+                end = [t.end() for t in re.finditer(r"\S+", name)][last] + m.start()
                 s = self._trim_start(text, m.start(), end)
                 if s is not None and len(text[s:end].split()) >= 2:
                     out.append(Candidate(s, end, "EMPLOYER", p))
@@ -131,6 +132,7 @@ class EmployerFinder:
         cut = [i for i, t in enumerate(toks) if t[2] in lexicon.EMPLOYER_CUT_WORDS and i < len(toks) - 1]
         if cut:
             toks = toks[cut[-1] + 1 :]
+
         def particle_of_name(i: int) -> bool:
             """ "Van der Velden Gerechtsdeurwaarders": a capitalised particle starts the name."""
             return toks[i][2] in _CAP_PARTICLES and i + 1 < len(toks) and not sentence_initial(text, toks[i][0])

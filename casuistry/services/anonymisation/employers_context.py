@@ -89,7 +89,8 @@ class EmployerCueFinder:
                 continue
             flags = 0 if self._needs_work_context(name) else re.IGNORECASE
             rx = re.compile(rf"(?<![\p{{L}}\p{{N}}]){re.escape(name)}(?![\p{{L}}\p{{N}}])", flags)
-            out.extend(Candidate(m.start(), m.end(), "EMPLOYER", _P - 1) for m in rx.finditer(text))
+            # below PERSON: "Groeneveld Budgetbeheer" must not take the surname of "A.M. Groeneveld"
+            out.extend(Candidate(m.start(), m.end(), "EMPLOYER", PRIO["PERSON"] - 1) for m in rx.finditer(text))
         return out
 
 

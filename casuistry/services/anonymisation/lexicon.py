@@ -354,7 +354,9 @@ ADDRESS_CONTEXT_WORDS: tuple[str, ...] = tuple(
 
 # "<Word> <number>" with one of these words is a reference, not an address ("artikel 17", "week 12").
 NOT_STREET_WORDS: tuple[str, ...] = tuple(
-    "art artikel lid week jaar nr nummer kamer groep fase niveau stap trede bijlage pagina blz".split()
+    """art artikel lid week jaar nr nummer kamer groep fase niveau stap trede bijlage pagina blz signaal
+    vraag punt optie scenario melding actie ronde deel hoofdstuk paragraaf regel maand dag uur versie
+    termijn""".split()
 )
 
 # =========================================================================== employers
@@ -430,7 +432,7 @@ COMPANY_WORD_ENDINGS: tuple[str, ...] = tuple(
     bewindvoering advies administratie consultancy stichting corporatie verpakkingen onderhoud
     advocaten studio uitzendgroep budgetbeheer partners mobilya insaat ticaret gida import export
     express foods market shop store design media solutions verhuur reparatie deurwaarders notarissen
-    accountants incasso""".split()
+    accountants""".split()
 )
 
 # Words that cannot end an employer name ("bij de Jumbo en ..." ends at "Jumbo").

@@ -307,3 +307,16 @@ def test_two_unknown_capitalised_words_are_a_name():
 
 def test_ordinary_compounds_and_places_are_no_unknown_name():
     assert spans("Rekeningoverzicht Triodos over mei; moeder woont in Constanța.", "PERSON") == []
+
+
+def test_signature_block_keeps_person_and_company_apart():
+    text = (
+        "Van: Marleen Hofstra\n\nMet vriendelijke groet,\n\n"
+        "M.J. Hofstra\nBewindvoerder\nHofstra Budgetbeheer\nKerkstraat 3"
+    )
+    assert spans(text, "PERSON") == ["Marleen Hofstra", "M.J. Hofstra"]
+    assert spans(text, "EMPLOYER") == ["Hofstra Budgetbeheer"]
+
+
+def test_numbered_headings_are_no_addresses():
+    assert spans("Signaal 1: hij verkoopt onderdelen. Vraag 2: woont hij er?", "ADDRESS") == []
