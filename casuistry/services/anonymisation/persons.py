@@ -26,6 +26,7 @@ from .text import (
     is_cap,
     looks_like_noun,
     sentence_initial,
+    title_case_line,
     tokens,
 )
 from .vocabulary import Vocabulary
@@ -136,8 +137,26 @@ class PersonFinder:
                 continue
             if prio <= p and not cue and self._place_only(text, *cleaned):
                 continue
+            if prio <= p and not cue and self._in_title_phrase(text, *cleaned):
+                continue
             out.append(Candidate(cleaned[0], cleaned[1], "PERSON", prio))
         return out
+
+    def _in_title_phrase(self, text: str, start: int, end: int) -> bool:
+        """Capitals that say nothing: a heading in Title Case ("Gift Van Ouders Niet Gemeld Door
+        Alleenstaande Moeder") or a titled phrase ("de cursus Taal Op Maat"). Then a name needs a
+        known name that is no ordinary word."""
+        v = self.v
+        toks = tokens(text, start, end)
+        if title_case_line(text, start, v.is_common_word):
+            return not any(v.is_known_name(t) and not v.is_common_word(t) for _, _, t in toks)
+        if len(toks) != 1 or not v.is_common_word(toks[0][2]):
+            return False
+        left = re.search(r"(\p{Lu}[\p{Ll}]+)[ ]$", text[max(0, start - 30) : start])
+        right = re.match(r"[ ](\p{Lu}[\p{Ll}]+)", text[end : end + 30])
+        return any(
+            m is not None and v.is_common_word(m.group(1)) and not v.is_known_name(m.group(1)) for m in (left, right)
+        )
 
     def possessive_first_names(self, text: str) -> list[Candidate]:
         """ "Daans", "Fatima's": a known first name with a possessive ending."""
@@ -196,8 +215,10 @@ class PersonFinder:
                 if tok.lower() in folded and not tok.isupper():
                     out.append(Candidate(m.start(), m.end(), "PERSON", PRIO["PERSON"] - 2))
                 continue
-            if tok not in names and tok.lower() not in folded and not any(
-                tok.endswith(suf) and tok[: -len(suf)] in names for suf in lexicon.POSSESSIVE_SUFFIXES
+            if (
+                tok not in names
+                and tok.lower() not in folded
+                and not any(tok.endswith(suf) and tok[: -len(suf)] in names for suf in lexicon.POSSESSIVE_SUFFIXES)
             ):
                 continue
             out.append(Candidate(m.start(), m.end(), "PERSON", PRIO["PERSON"] - 2))

@@ -58,6 +58,21 @@ def looks_like_noun(token: str) -> bool:
     return token.lower().endswith(lexicon.NOUN_ENDINGS)
 
 
+def title_case_line(text: str, pos: int, is_word=None) -> bool:
+    """The line around ``pos`` is a heading in Title Case: five or more words, nearly all
+    capitalised, none in capitals, and at least half of them ordinary words (``is_word``):
+    "Gift Van Ouders Niet Gemeld Door Alleenstaande Moeder". Capitals there say nothing."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    words = re.findall(r"\p{L}+", text[line_start : line_end if line_end >= 0 else len(text)])
+    if len(words) < 5 or any(len(w) > 1 and w.isupper() for w in words):
+        return False
+    caps = [w for w in words if w[0].isupper()]
+    if len(caps) < 0.8 * len(words):
+        return False
+    return is_word is None or sum(1 for w in caps if is_word(w)) >= 0.5 * len(caps)
+
+
 def sentence_initial(text: str, start: int) -> bool:
     """``start`` begins a sentence, a title or a line (capitals say nothing there)."""
     i = start - 1

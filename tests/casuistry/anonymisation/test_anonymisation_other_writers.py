@@ -320,3 +320,19 @@ def test_signature_block_keeps_person_and_company_apart():
 
 def test_numbered_headings_are_no_addresses():
     assert spans("Signaal 1: hij verkoopt onderdelen. Vraag 2: woont hij er?", "ADDRESS") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Casus: Gift Van Ouders Niet Gemeld Door Alleenstaande Moeder",
+        "Mevrouw E. volgt de cursus Taal Op Maat bij het Leerhuis Noord.",
+    ],
+)
+def test_title_case_headings_and_titled_phrases_are_no_names(text):
+    assert spans(text, "PERSON") == []
+
+
+def test_names_in_a_letter_line_are_no_title_case_heading():
+    text = "Eiser: DE GRAAF, Johannes Cornelis (Hans), te Ede"
+    assert spans(text, "PERSON") == ["DE GRAAF, Johannes Cornelis", "Hans"]
