@@ -32,6 +32,12 @@ _OWN_BUSINESS_RX = re.compile(
     r"opdrachtgever|plaatsing|uitzendbureau|uitzendorganisatie|detacheerder|payrollbedrijf|werkgever)"
     rf"[ \t]*[:,]?[ \t]+(?:(?i:de|het)[ \t]+)?(?P<name>{_NAME})"
 )
+# "een sushirestaurant (Sakura Sushi)", "het schoonmaakbedrijf (Clean & Co)": a name in brackets
+# right after a word for a business
+_BUSINESS_BRACKET_RX = re.compile(
+    r"(?i:\w*(?:" + "|".join(sorted(set(lexicon.SECTOR_WORDS) - {"car wash"}, key=len, reverse=True)) + r"))"
+    rf"[ \t]*\([ \t]*(?P<name>{_NAME})[ \t]*\)"
+)
 _WORK_CUE_RX = re.compile(
     r"(?i:werk\w*|gewerkt|dienst\w*|baan|bijbaan|stage|contract|loon\w*|salaris|shift\w*|uren|"
     r"\w*kracht|\w*medewerker|\w*medewerkster|bezorg\w*|rijdt|rijden|gevonden|begonnen|begint|start|"
@@ -54,6 +60,10 @@ class EmployerCueFinder:
             if self._needs_work_context(text[s:e]) and not _WORK_CUE_RX.search(text, max(0, s - 60), s):
                 continue
             out.append(Candidate(s, e, "EMPLOYER", _P + 1))
+        for m in _BUSINESS_BRACKET_RX.finditer(text):
+            span = self._trim(text, m.start("name"), m.end("name"))
+            if span:
+                out.append(Candidate(span[0], span[1], "EMPLOYER", _P + 1))
         for m in _OWN_BUSINESS_RX.finditer(text):
             span = self._trim(text, m.start("name"), m.end("name"))
             if span:

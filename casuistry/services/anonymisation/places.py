@@ -42,8 +42,11 @@ class PlaceFinder:
             caps = tok.isupper() and len(tok) >= 3
             options = index.get(_caps_to_title(tok) if caps else tok)
             head, _, tail = tok.partition("-")
-            if not options and tail in lexicon.PLACE_PART_WORDS and (head,) in index.get(head, []):
-                # "Rotterdam-Zuid", "Amsterdam-Noord": a part of a known place
+            tail_ok = tail in lexicon.PLACE_PART_WORDS or (
+                is_cap(tail) and not self.v.is_common_word(tail) and not self.v.is_known_name(tail)
+            )
+            if not options and tail_ok and (head,) in index.get(head, []):
+                # "Rotterdam-Zuid", "Utrecht-Overvecht": a part of a known place
                 out.append(Candidate(s, e, "PLACE", PRIO["PLACE"] + 16))
                 i += 1
                 continue
@@ -85,7 +88,8 @@ class PlaceFinder:
         strong = context or after_postcode or after_address
         # a place that is also a surname reads as a name only after a title, initial or first name
         person_cue = i > 0 and (
-            prev.rstrip(".") in _TITLE_WORDS or re.fullmatch(r"\p{Lu}\.?", words[i - 1][2]) is not None
+            prev.rstrip(".") in _TITLE_WORDS
+            or re.fullmatch(r"\p{Lu}\.?", words[i - 1][2]) is not None
             or words[i - 1][2] in v.first_names
         )
         ambiguous = (

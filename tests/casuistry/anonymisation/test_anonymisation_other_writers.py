@@ -336,3 +336,8 @@ def test_title_case_headings_and_titled_phrases_are_no_names(text):
 def test_names_in_a_letter_line_are_no_title_case_heading():
     text = "Eiser: DE GRAAF, Johannes Cornelis (Hans), te Ede"
     assert spans(text, "PERSON") == ["DE GRAAF, Johannes Cornelis", "Hans"]
+
+
+def test_business_name_in_brackets_and_neighbourhood_after_a_hyphen():
+    text = "Hij werkt bij een sushirestaurant (Sakura Sushi); zijn ex woont in Utrecht-Overvecht."
+    assert everything(text) == [("EMPLOYER", "Sakura Sushi"), ("PLACE", "Utrecht-Overvecht")]
