@@ -109,9 +109,7 @@ class CapsNameFinder:
     def _compound_of_words(self, word: str) -> bool:
         """ "BANKAFSCHRIFTEN" = "bank" + "afschriften": an ordinary compound, not a surname."""
         low = word.lower()
-        return any(
-            self.v.is_common_word(low[:i]) and self.v.is_common_word(low[i:]) for i in range(3, len(low) - 2)
-        )
+        return any(self.v.is_common_word(low[:i]) and self.v.is_common_word(low[i:]) for i in range(3, len(low) - 2))
 
     def _caps_surname(self, word: str, strict: bool = False) -> bool:
         """A word in capitals (or one initial) that may be a surname. ``strict``: without initials
