@@ -16,12 +16,18 @@ from .vocabulary import Vocabulary
 
 _HOUSE_NUMBER = (
     r"\d{1,5}(?:\s?[a-zA-Z](?![\p{L}]))?"
-    r"(?:\s?-\s?(?:\d{1,4}[a-zA-Z]?|[IVX]{1,4}|[a-zA-Z]{1,3}|hs|bis)(?![\p{L}\d]))?"
-    r"(?:\s?(?:bis|hs|huis|bg|boven|I{1,3})(?![\p{L}\d])|\s[a-dA-D](?![\p{L}\d.]|\.\s?\p{Lu}))?"
+    r"(?:\s?-\s?(?:\d{1,4}(?:[a-zA-Z]{1,2}|hg|hs|bg)?|[IVX]{1,4}|[a-zA-Z]{1,3}|hs|hg|bis|boven|huis|rood|zwart)"
+    r"(?![\p{L}\d]))?"
+    r"(?:\s?(?:bis|hs|hg|huis|bg|boven|beneden|rood|zwart|zw|rd|I{1,3})(?![\p{L}\d])(?!\s+(?:de|het|een)\b)"
+    r"|\s[a-dA-D](?![\p{L}\d.]|\.\s?\p{Lu}))?"
 )
+# abbreviated titles that start a street name: "Burg. Jansenlaan", "Mgr. Nolenslaan", "St. Jorisstraat"
+_STREET_TITLE = r"(?:(?:Burg|Mgr|Dr|Prof|Pr|St|Gen|Adm|Kon|Pres|Ir|Mr|Jhr|Ds|Past|Kard|Luit|Kol)\.\s?)"
 _ADDR_CONNECT = "(?:" + "|".join(re.escape(w) for w in lexicon.STREET_CONNECTORS) + ")"
+# (a year may be part of a street name, "Plein 1944 3"; other numbers are house numbers)
 _ADDRESS_RX = re.compile(
-    rf"(?<![\p{{L}}\p{{N}}])(?P<street>(?:{CAP}|[1-9]\d?e)(?:\s+(?:{_ADDR_CONNECT}\s+)*(?:{CAP}|\d{{4}}(?=\s+\d))){{0,4}})"
+    rf"(?<![\p{{L}}\p{{N}}.])(?P<street>{_STREET_TITLE}?(?:{CAP}|[1-9]\d?e)"
+    rf"(?:\s+(?:{_ADDR_CONNECT}\s+)*(?:{CAP}|(?:18|19|20)\d{{2}}(?=\s+\d))){{0,4}})"
     rf"\s+(?P<nr>{_HOUSE_NUMBER})(?![\p{{L}}\p{{N}}])"
 )
 _POSTBUS_RX = re.compile(r"(?i)\bpostbus\s+\d{1,6}\b")

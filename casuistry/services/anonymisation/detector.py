@@ -25,10 +25,16 @@ import regex as re
 
 from . import lexicon
 from .addresses import AddressFinder
+from .casenrs import find_casenrs
+from .dates import find_dates
 from .employers import EmployerFinder
+from .employers_context import EmployerCueFinder
 from .findings import Finding
 from .persons import PersonFinder
+from .persons_caps import CapsNameFinder
+from .persons_cues import PersonCueFinder
 from .places import PlaceFinder
+from .places_context import PlaceCueFinder
 from .rules import Candidate, find_structured
 from .text import is_cap
 from .vocabulary import Vocabulary
@@ -39,47 +45,56 @@ class Detector:
 
     def __init__(self) -> None:
         self.vocab = Vocabulary()
-        self._protected_rx = re.compile(
-            r"(?<![\p{L}\p{N}])(?:"
-            + "|".join(
-                re.escape(t).replace(r"\ ", r"\s+") for t in sorted(lexicon.protected_terms(), key=len, reverse=True)
-            )
-            + r")(?![\p{L}\p{N}])",
-            re.IGNORECASE,
-        )
+        self._protected_rx = _terms_rx(lexicon.protected_terms())
+        self._region_rx = _terms_rx(lexicon.regions())
         self.addresses = AddressFinder(self.vocab)
         self.employers = EmployerFinder(self.vocab)
+        self.employer_cues = EmployerCueFinder(self.vocab, self.employers.index)
         self.persons = PersonFinder(self.vocab)
+        self.person_cues = PersonCueFinder(self.vocab)
+        self.caps_names = CapsNameFinder(self.vocab)
         self.places = PlaceFinder(self.vocab)
+        self.place_cues = PlaceCueFinder(self.vocab)
 
     def detect(self, text: str) -> list[Finding]:
         if not text or not text.strip():
             return []
         cands: list[Candidate] = []
         cands.extend(find_structured(text))
+        cands.extend(find_dates(text))
+        cands.extend(find_casenrs(text))
         cands.extend(self.addresses.find(text))
         cands.extend(self.employers.find(text))
+        cands.extend(self.employer_cues.find(text))
         cands.extend(self.persons.find(text))
         cands.extend(self.persons.possessive_first_names(text))
+        cands.extend(self.person_cues.find(text))
+        cands.extend(self.caps_names.find(text))
         cands.extend(self.places.find(text))
+        cands.extend(self.place_cues.find(text))
         cands = self._apply_protected(text, cands)
         first = _resolve(cands, text)
         persons = [f for f in first if f.label == "PERSON"]
-        extra = self.persons.propagate(text, persons)
+        extra = self.persons.propagate(text, persons) + self.employer_cues.propagate(text, first)
         if extra:
             first = _resolve(cands + self._apply_protected(text, extra), text)
         return _merge_adjacent_persons(text, first)
 
     def _apply_protected(self, text: str, cands: list[Candidate]) -> list[Candidate]:
         prot = [(m.start(), m.end()) for m in self._protected_rx.finditer(text)]
-        if not prot:
+        regions = [(m.start(), m.end()) for m in self._region_rx.finditer(text)]
+        if not prot and not regions:
             return cands
         out = []
         for c in cands:
             if c.label not in ("PERSON", "PLACE", "EMPLOYER", "ADDRESS"):
                 out.append(c)
                 continue
-            hits = [(s, e) for s, e in prot if s < c.end and c.start < e]
+            terms = prot + regions if c.label in ("PERSON", "PLACE") else prot
+            hits = [(s, e) for s, e in terms if s < c.end and c.start < e]
+            if c.label == "EMPLOYER":
+                # "Lidl Nederland GmbH": a protected word inside a company name stays in it
+                hits = [(s, e) for s, e in hits if s <= c.start or e >= c.end]
             if not hits:
                 out.append(c)
                 continue
@@ -107,6 +122,12 @@ class Detector:
                 continue
             out.append(Candidate(s, e, c.label, c.priority - 1))
         return out
+
+
+def _terms_rx(terms) -> re.Pattern:
+    """Whole-word, case-insensitive matcher for a list of terms (multi-word terms: any spacing)."""
+    alternation = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(terms, key=len, reverse=True))
+    return re.compile(r"(?<![\p{L}\p{N}])(?:" + alternation + r")(?![\p{L}\p{N}])", re.IGNORECASE)
 
 
 _TRIMMABLE = ("PERSON", "EMPLOYER", "PLACE")

@@ -5,11 +5,14 @@ The lists that are meant to be extended by the team live as plain text files in 
 
 * ``protected_terms.txt`` -- terms professionals need; never redacted.
 * ``countries.txt`` -- countries, nationalities, languages; never redacted.
+* ``regions.txt`` -- provinces and regions; never PLACE or PERSON.
 * ``employers.txt`` -- named employers recognised anywhere.
 * ``extra_names.txt`` -- first names / surnames missing from deduce's lists.
+* ``names_world.txt`` -- first names / surnames of many origins (generated; see its header).
 * ``extra_places.txt`` -- places missing from deduce's list (incl. some foreign cities).
 * ``casenr_keywords.txt`` -- keywords that introduce a case, dossier or customer number.
 * ``common_words.txt`` -- frequent ordinary Dutch words (generated; see its header).
+* ``world_places.txt`` -- populated places of the world, GeoNames (generated; see its header).
 
 The smaller, rule-like vocabularies (titles, particles, role words, street suffixes, months ...)
 are module constants below, grouped by the identifier family that uses them. Deduce's own name,
@@ -39,6 +42,11 @@ def protected_terms() -> tuple[str, ...]:
 
 
 @cache
+def regions() -> tuple[str, ...]:
+    return tuple(_read_list("regions.txt"))
+
+
+@cache
 def countries() -> frozenset[str]:
     return frozenset(_read_list("countries.txt"))
 
@@ -51,7 +59,7 @@ def employers() -> tuple[str, ...]:
 @cache
 def extra_names() -> tuple[frozenset[str], frozenset[str]]:
     first, sur = set(), set()
-    for line in _read_list("extra_names.txt"):
+    for line in _read_list("extra_names.txt") + _read_list("names_world.txt"):
         kind, _, name = line.partition(" ")
         (first if kind == "F" else sur).add(name.strip())
     return frozenset(first), frozenset(sur)
@@ -60,6 +68,12 @@ def extra_names() -> tuple[frozenset[str], frozenset[str]]:
 @cache
 def extra_places() -> tuple[str, ...]:
     return tuple(_read_list("extra_places.txt"))
+
+
+@cache
+def world_places() -> tuple[str, ...]:
+    """Populated places of the world from GeoNames; see ``data/world_places.txt``."""
+    return tuple(_read_list("world_places.txt"))
 
 
 @cache
@@ -78,6 +92,10 @@ def common_words() -> frozenset[str]:
 # house-style pseudonym and is never flagged.
 TITLES: tuple[str, ...] = (
     "mevrouw",
+    "hr.",
+    "hr",
+    "fam.",
+    "familie",
     "mevr.",
     "mevr",
     "mw.",
@@ -139,6 +157,12 @@ INTERFIXES: tuple[str, ...] = (
     "abu",
     "ait",
     "ibn",
+    "v.d.",
+    "v.d",
+    "v/d",
+    "v.",
+    "v",
+    "vd",
     "Van der",
     "Van den",
     "Van de",
@@ -196,7 +220,8 @@ RELATION_WORDS: frozenset[str] = frozenset(
     aanvrager aanvraagster belanghebbende klant cliënt client collega begeleider begeleidster
     mentor bewindvoerder tolk advocaat advocate casemanager klantmanager handhaver consulent
     jurist medewerker medewerkster oud-medewerker werknemer werknemers eigenaar eigenaresse
-    contactpersoon huisarts tipgever melder getuige genaamd genoemd ene heet""".split()
+    contactpersoon huisarts tipgever melder getuige genaamd genoemd ene heet deurwaarder notaris
+    curator accountant""".split()
 )
 
 # Role / domain nouns that are never names, even when capitalised at the start of a sentence.
@@ -212,7 +237,9 @@ NON_NAME_WORDS: frozenset[str] = frozenset(
     vervolgafspraak vervolgcontact voorstel advies besluit conclusie actie acties
     beoordeling uitkomst opmerking opmerkingen let nb n.b. ps datum tijd plaats locatie
     aanwezigen afwezig toelichting samenvatting bijlage bijlagen beschikking bezwaar
-    casus casusbespreking leerdialoog intervisie teamoverleg""".split()
+    casus casusbespreking leerdialoog intervisie teamoverleg omschr omschrijving mededeling bank
+    betrokkene verzoeker verzoekster eiser eiseres verweerder appellant appellante gemachtigde
+    edelachtbare aanleiding verklaring gronden""".split()
 )
 
 # Word endings of ordinary nouns ("Huisbezoek", "Melding", "Schuldhulp...werk"): such a word is
@@ -220,13 +247,63 @@ NON_NAME_WORDS: frozenset[str] = frozenset(
 NOUN_ENDINGS: tuple[str, ...] = tuple(
     """ing heid schap teit tie sie isme nis ment king gesprek bezoek melding verslag nummer rekening
     afspraak uitkering bijstand wet regeling dienst bureau overleg zaak contact aanvraag vraag brief
-    notitie kosten schuld werk team plan traject signaal tip toets punt punten""".split()
+    notitie kosten schuld werk team plan traject signaal tip toets punt punten boete""".split()
 )
 
 # Abbreviations that look like two or more initials but are none.
 NOT_INITIALS: frozenset[str] = frozenset(
     """B.V. N.V. V.O.F. C.V. N.B. P.S. A.U.B. T.A.V. O.A. I.O.M. I.V.M. E.D. D.W.Z. Z.S.M. M.B.T.
-    T.Z.T. BV. B.V""".split()
+    T.Z.T. BV. B.V D.D. I.O.V. I.S.M. I.C.M. M.B.V. V.W.B. Z.O.Z. A.S. I.P.V. O.B.V. T.A.V T.A. I.V.M
+    M.I.V. N.A.V. P.P. I.V.""".split()
+)
+
+# Mixed-case abbreviations that look like a staff member's initials ("HvdL", "TdK") but are none.
+NOT_STAFF_INITIALS: frozenset[str] = frozenset(
+    """KvK RvS CRvB RvdK OvJ MvT MvA WvS WvSr WvK RvB RvC RvT RvA VvE PvA PvE PvdA PvdD HvJ BvB
+    GvA AvG DvO IvhO WvO""".split()
+)
+# Capital abbreviations that are no initials when they sign a line ("/UWV").
+NOT_INITIALS_PLAIN: frozenset[str] = frozenset(
+    """BSN UWV DUO SVB CAK IND CJIB AOW WW PW IB KM NB PS OK CC BV NV VOF KVK BRP RDW GGD GGZ ROC
+    WMO WLZ ZVW AVG PGB BBZ IOAW IOAZ TOZO TOGS EU NL BE DE AH HR PR ICT IT HBO MBO VMBO WO MRI
+    TBS PV OM CV BW SMS APP PDF""".split()
+)
+# Lower-case abbreviations that end a line or a note but are no initials ("zsm", "ivm").
+NOT_STAFF_INITIALS_LOWER: frozenset[str] = frozenset(
+    """ok nb ps zsm tzt ivm evt oid ovv dd mvg cc nvt etc enz aub wrs idd thx bvd ca mbt tav
+    ipv iom ism ivm mn vnl bijv bv nl ja nee wel niet pw ww km tel mob""".split()
+)
+# Words that name a role in a chat or speaker label ("[09:14] KM Jorien:", "Klant:").
+SPEAKER_ROLE_WORDS: frozenset[str] = frozenset(
+    """km klant klantmanager consulent handhaver handhaving melder tipgever team w&i wi
+    gemeente medewerker medewerkster ik wij jij u buurman buurvrouw buurt mama papa moeder
+    vader zoon dochter tolk jurist notitie opm opmerking kl werkgever wijkteam beheerder
+    admin groep ouder leerkracht docent school verhuurder bewindvoerder cliënt client
+    aanvrager bewoner""".split()
+)
+# Header labels that start a line in letters and forms ("Datum:", "Onderwerp:").
+HEADER_WORDS: frozenset[str] = frozenset(
+    """van aan cc bcc datum onderwerp verzonden notitie aanleiding betrokkene naam adres
+    kenmerk dossier bsn tel telefoon mobiel email e-mail iban omschr omschrijving bedrag saldo
+    signaal conclusie advies vervolg actie acties opmerking opm bijlage bijlagen locatie tijd
+    aanwezig aanwezigen afwezig verslag besluit gronden eiser verweerder verzoeker verzoekster
+    gemachtigde inzake betreft zaaknummer onderwerp status resultaat periode totaal ref
+    letterlijk bericht berichten citaat vraag antwoord""".split()
+)
+
+# Words that make a line in capitals an organisation, not an account holder ("VGZ ZORGVERZEKERAAR NV").
+CAPS_ORG_WORDS: frozenset[str] = frozenset(
+    """bv b.v nv n.v vof gmbh ltd inc sa sarl bvba sp spzoo srl llc plc ag bank stichting gemeente
+    belastingdienst incasso incassobureau verzekeraar zorgverzekeraar verzekeringen woningstichting
+    woningcorporatie wooncorporatie dienst sociale energie holding groep telecom kpn vodafone ziggo
+    odido eneco vattenfall essent cz vgz menzis zilveren kruis achmea ohra ing abn amro rabobank
+    rabo sns asn bunq triodos knab revolut klarna paypal afterpay riverty dela univé nuon thuiszorg
+    kinderopvang school college universiteit hogeschool advocaten notaris notariskantoor deurwaarder
+    deurwaarders gerechtsdeurwaarders bewindvoering huisartsen apotheek tandarts praktijk ziekenhuis
+    kliniek vereniging fonds kerk moskee ns ov bea bij af sepa ideal overboeking overschrijving
+    betaalautomaat geldautomaat gea ga pin tikkie storting opname periodieke acceptgiro machtiging
+    omschrijving omschr kenmerk saldo datum bedrag naam iban bic tegenrekening referentie
+    mededelingen valutadatum boekdatum rente kosten transactie""".split()
 )
 
 # Speech and act verbs: "<Name> verklaarde" makes the capitalised word(s) a name.
@@ -277,7 +354,9 @@ ADDRESS_CONTEXT_WORDS: tuple[str, ...] = tuple(
 
 # "<Word> <number>" with one of these words is a reference, not an address ("artikel 17", "week 12").
 NOT_STREET_WORDS: tuple[str, ...] = tuple(
-    "art artikel lid week jaar nr nummer kamer groep fase niveau stap trede bijlage pagina blz".split()
+    """art artikel lid week jaar nr nummer kamer groep fase niveau stap trede bijlage pagina blz signaal
+    vraag punt optie scenario melding actie ronde deel hoofdstuk paragraaf regel maand dag uur versie
+    termijn""".split()
 )
 
 # =========================================================================== employers
@@ -301,8 +380,14 @@ SECTOR_WORDS: tuple[str, ...] = tuple(
     kapsalon pizzeria shoarmazaak supermarkt hotel kwekerij tuinderij zorginstelling
     thuiszorgorganisatie distributiecentrum webwinkel winkel groothandel drukkerij fabriek
     timmerbedrijf verhuisbedrijf koerier horecabedrijf cateringbedrijf beveiligingsbedrijf callcenter
-    firma bedrijf werkgever""".split()
-)
+    firma bedrijf werkgever grillroom nagelstudio nagelsalon schoonheidssalon strandpaviljoen
+    kinderopvang kinderdagverblijf zorgcentrum woonzorgcentrum verpleeghuis notariskantoor
+    advocatenkantoor jongerenwerk bewindvoering budgetbeheer meubelzaak carwash autowasstraat
+    wasstraat kapper kapperszaak barbershop barbier kledingzaak telefoonwinkel belwinkel lunchroom
+    bistro pension camping zorgboerderij broodjeszaak toko shoarmabar groentezaak autohandel
+    autoschadebedrijf bloemenzaak bloemisterij viswinkel fietsenmaker fietsenwinkel reisbureau
+    tandartspraktijk fysiotherapie thuiszorg""".split()
+) + ("car wash",)
 
 # Sector words too general to vouch for the next word: that word must be a possible name.
 GENERIC_SECTOR_WORDS: frozenset[str] = frozenset("werkgever bedrijf firma winkel".split())
@@ -319,6 +404,18 @@ LEGAL_FORMS: tuple[str, ...] = (
     "v.o.f.",
     "C.V.",
     "CV",
+    "GmbH",
+    "GMBH",
+    "Ltd.",
+    "Ltd",
+    "LTD",
+    "S.A.",
+    "SRL",
+    "S.R.L.",
+    "BVBA",
+    "Inc.",
+    "LLC",
+    "Sp. z o.o.",
     "Holding",
     "Groep",
     "Group",
@@ -332,7 +429,10 @@ COMPANY_WORD_ENDINGS: tuple[str, ...] = tuple(
     """bedrijf bedrijven services service diensten schoonmaak cleaning logistics logistiek transport
     techniek installaties bouw thuiszorg catering detachering uitzendbureau trading handel holding
     groep group security beveiliging koeriers staffing personeelsdiensten werken metaal
-    bewindvoering advies administratie consultancy stichting corporatie""".split()
+    bewindvoering advies administratie consultancy stichting corporatie verpakkingen onderhoud
+    advocaten studio uitzendgroep budgetbeheer partners mobilya insaat ticaret gida import export
+    express foods market shop store design media solutions verhuur reparatie deurwaarders notarissen
+    accountants""".split()
 )
 
 # Words that cannot end an employer name ("bij de Jumbo en ..." ends at "Jumbo").
@@ -349,6 +449,11 @@ PLACE_PREPOSITIONS: frozenset[str] = frozenset(
     stad dorp tussen""".split()
 )
 
+# "Rotterdam-Zuid", "Almere-Buiten": parts of a place joined to its name by a hyphen.
+PLACE_PART_WORDS: frozenset[str] = frozenset(
+    "Noord Zuid Oost West Centrum Midden Buiten Haven Stad Poort Noordwest Noordoost Zuidwest Zuidoost".split()
+)
+
 # =========================================================================== pattern rules
 
 MONTHS: tuple[str, ...] = tuple(
@@ -356,11 +461,25 @@ MONTHS: tuple[str, ...] = tuple(
 )
 MONTH_ABBREVIATIONS: tuple[str, ...] = tuple("jan feb febr mrt apr jun jul aug sep sept okt nov dec".split())
 WEEKDAYS: tuple[str, ...] = tuple("maandag dinsdag woensdag donderdag vrijdag zaterdag zondag".split())
+WEEKDAY_ABBREVIATIONS: tuple[str, ...] = tuple("ma di wo do vr za zo maa din woe don vrij zat zon".split())
+
+# Nouns after an ordinal that make it no date ("de 2e keer", "de 1e van de maand").
+ORDINAL_NOUNS: tuple[str, ...] = tuple(
+    """van keer week weken maand maanden dag dagen ronde termijn helft kwartaal jaar plaats klas graad
+    poging gesprek aanvraag afspraak fase lijn verdieping etage kind zoon dochter huwelijk betaling
+    herinnering aanmaning brief waarschuwing overtreding melding signaal stap trede""".split()
+)
 
 BSN_KEYWORDS: tuple[str, ...] = tuple("bsn burgerservicenummer sofinummer sofi-nummer bsn-nummer".split())
 
 # Keywords that introduce a case/dossier/customer number (see ``data/casenr_keywords.txt``).
 CASENR_KEYWORDS: tuple[str, ...] = tuple(_read_list("casenr_keywords.txt"))
+
+# Compounds in "-nummer" / "-nr" that are no case numbers (phones, houses, accounts, plates ...).
+NOT_CASENR_PREFIXES: tuple[str, ...] = tuple(
+    """tel mob gsm fax whatsapp huis rekening rek bank iban giro bsn burgerservice sofi kenteken
+    postcode pagina blz week jaar versie kamer bus lijn artikel art lid regel volg""".split()
+)
 
 # Lower-case two-letter words and units: "1234 en" or "2500 kg" is no postcode.
 POSTCODE_LOWER_WORDS: frozenset[str] = frozenset(

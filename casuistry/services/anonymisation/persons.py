@@ -21,10 +21,12 @@ from .text import (
     NAMESEQ,
     WORD,
     compound_noun,
+    fold,
     glued_to_lowercase,
     is_cap,
     looks_like_noun,
     sentence_initial,
+    title_case_line,
     tokens,
 )
 from .vocabulary import Vocabulary
@@ -49,6 +51,7 @@ _FOLLOWED_BY_VERB_RX = re.compile(rf"(?:,)?\s+(?:{_VERBS})\b")
 _LEFT_INTERFIX_RX = re.compile(r"(?:^|(?<=[\s(\"“]))(" + "|".join(lexicon.LEADING_PARTICLES) + r")\s")
 _RIGHT_RX = re.compile(rf"[ ](?:(?:{INTERFIX_ALT})\s+)?(?P<tok>{CAP})")
 _INITIALS_RX = re.compile(r"(?:\p{Lu}\.\s?)+")
+_INITIALS_RUN_RX = re.compile(r"(?:\p{Lu}\.)+")
 _SINGLE_INITIAL_RX = re.compile(r"\p{Lu}\.?")
 _TITLE_WORDS = frozenset(t.rstrip(".").lower() for t in lexicon.TITLES if " " not in t)
 
@@ -114,8 +117,8 @@ class PersonFinder:
             if not v.is_known_name(first):
                 if sentence_initial(text, ns) and len(m.group("name").split()) == 1:
                     continue
-                if v.is_place_token(first):
-                    continue
+                if v.is_place_token(first) or v.is_common_word(first):
+                    continue  # "Teams is ...", "Rechtbank zegt ...": a word, not a name
             spans.append((ns, ne, p - 1))
         out = []
         for s, e, prio in spans:
@@ -127,10 +130,33 @@ class PersonFinder:
             cleaned = self._clean(text, s, e)
             if not cleaned:
                 continue
+            run = _INITIALS_RUN_RX.match(text, cleaned[0])
+            if run and run.group(0).replace(" ", "") in lexicon.NOT_INITIALS:
+                continue  # "T.A.V. DE AFDELING", "d.d.": an abbreviation, not initials
             if not cue and self._sentence_initial_common(text, *cleaned):
+                continue
+            if prio <= p and not cue and self._place_only(text, *cleaned):
+                continue
+            if prio <= p and not cue and self._in_title_phrase(text, *cleaned):
                 continue
             out.append(Candidate(cleaned[0], cleaned[1], "PERSON", prio))
         return out
+
+    def _in_title_phrase(self, text: str, start: int, end: int) -> bool:
+        """Capitals that say nothing: a heading in Title Case ("Gift Van Ouders Niet Gemeld Door
+        Alleenstaande Moeder") or a titled phrase ("de cursus Taal Op Maat"). Then a name needs a
+        known name that is no ordinary word."""
+        v = self.v
+        toks = tokens(text, start, end)
+        if title_case_line(text, start, v.is_common_word):
+            return not any(v.is_known_name(t) and not v.is_common_word(t) for _, _, t in toks)
+        if len(toks) != 1 or not v.is_common_word(toks[0][2]):
+            return False
+        left = re.search(r"(\p{Lu}[\p{Ll}]+)[ ]$", text[max(0, start - 30) : start])
+        right = re.match(r"[ ](\p{Lu}[\p{Ll}]+)", text[end : end + 30])
+        return any(
+            m is not None and v.is_common_word(m.group(1)) and not v.is_known_name(m.group(1)) for m in (left, right)
+        )
 
     def possessive_first_names(self, text: str) -> list[Candidate]:
         """ "Daans", "Fatima's": a known first name with a possessive ending."""
@@ -151,9 +177,18 @@ class PersonFinder:
         return out
 
     def propagate(self, text: str, persons: Iterable[Finding]) -> list[Candidate]:
-        """Every token of a confirmed name also counts elsewhere (incl. possessive forms)."""
+        """Every token of a confirmed name also counts elsewhere (incl. possessive forms).
+
+        Matching ignores case ("Johan Wolters" ... "bij johan") unless the name is also an
+        ordinary word ("Kok" stays "Kok"); user names and initials ("Sjaak78", "RdG") recur as
+        they are written."""
         names: set[str] = set()
+        folded: set[str] = set()
+        exact: set[str] = set()
         for f in persons:
+            value = text[f.start : f.end]
+            if not is_cap(value) or any(ch.isdigit() or ch == "_" for ch in value):
+                exact.add(value)
             for _, _, tok in tokens(text, f.start, f.end):
                 if tok.lower() in INTERFIX_LOWER or len(tok) < 2 or tok.endswith("."):
                     continue
@@ -164,15 +199,26 @@ class PersonFinder:
                     if base.endswith(suf):
                         base = base[: -len(suf)]
                 names.add(base)
-        if not names:
-            return []
+                if len(base) >= 3 and not self.v.is_common_word(base) and not self.v.is_whitelisted(base.lower()):
+                    folded.add(base.lower())
         out = []
+        for value in exact:
+            if len(value) < 2:
+                continue
+            for m in re.finditer(rf"(?<![\p{{L}}\p{{N}}_]){re.escape(value)}(?![\p{{L}}\p{{N}}_])", text):
+                out.append(Candidate(m.start(), m.end(), "PERSON", PRIO["PERSON"] - 2))
+        if not names:
+            return out
         for m in WORD.finditer(text):
             tok = m.group(0)
             if not is_cap(tok):
+                if tok.lower() in folded and not tok.isupper():
+                    out.append(Candidate(m.start(), m.end(), "PERSON", PRIO["PERSON"] - 2))
                 continue
-            if tok not in names and not any(
-                tok.endswith(suf) and tok[: -len(suf)] in names for suf in lexicon.POSSESSIVE_SUFFIXES
+            if (
+                tok not in names
+                and tok.lower() not in folded
+                and not any(tok.endswith(suf) and tok[: -len(suf)] in names for suf in lexicon.POSSESSIVE_SUFFIXES)
             ):
                 continue
             out.append(Candidate(m.start(), m.end(), "PERSON", PRIO["PERSON"] - 2))
@@ -221,6 +267,10 @@ class PersonFinder:
                 if not v.is_known_name(tok):
                     if looks_like_noun(tok) or v.is_whitelisted(low) or v.is_common_word(tok):
                         return True
+            if len(toks) > 1 and not v.is_known_name(tok) and v.is_common_word(tok):
+                return True  # "Rechtbank Den Haag", "Aydoğan Klus": an ordinary word at an edge
+            if not leading and len(toks) > 1 and v.is_place_token(tok) and not v.is_known_name(tok):
+                return True  # "Wendy Schouten Zaandijk": a place after a name
             return False
 
         while toks and bad_edge(toks[0][2], toks[0][0], True):
@@ -243,6 +293,11 @@ class PersonFinder:
         if inner.lower() in v.protected_lower:
             return None
         return s, e
+
+    def _place_only(self, text: str, start: int, end: int) -> bool:
+        """ "Eindhoven", "Den Haag": a Dutch place name and nothing more is a place, not a person."""
+        value = text[start:end]
+        return self.v.is_place_only(value) or fold(value).replace("-", " ") in self.v.nl_place_folded
 
     def _sentence_initial_common(self, text: str, start: int, end: int) -> bool:
         """A single capitalised ordinary word at the start of a sentence or title: capitals say

@@ -191,47 +191,6 @@ def find_postcodes(text: str) -> list[Candidate]:
     return out
 
 
-# --------------------------------------------------------------------------- dates
-_MONTH_ALT = "|".join(sorted(lexicon.MONTHS + lexicon.MONTH_ABBREVIATIONS, key=len, reverse=True))
-_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
-_MON_NUM = r"(?:0?[1-9]|1[0-2])"
-_YEAR = r"(?:(?:19|20)\d{2}|'\d{2}|\d{2})"
-_DATE_NUMERIC = re.compile(rf"(?<![\w.,/-]){_DAY}(?P<sep>[-/.]){_MON_NUM}(?P=sep){_YEAR}(?![\w]|[-/.,]\d)")
-_DATE_ISO = re.compile(rf"(?<![\w.,/-])(?:19|20)\d{{2}}-{_MON_NUM}-{_DAY}(?![\w]|[-/.]\d)")
-_DATE_TEXT = re.compile(
-    rf"(?<![\w.,/-]){_DAY}(?:e|ste|de)?\s+(?:{_MONTH_ALT})\b\.?(?:\s+(?:(?:19|20)\d{{2}}|'\d{{2}}))?(?![\w])",
-    re.IGNORECASE,
-)
-_DATE_MONTH_DAY = re.compile(
-    rf"\b(?:{'|'.join(lexicon.MONTHS)})\s+{_DAY}(?!\d|[.,]\d|\s*(?:uur|keer|x|euro|%|procent|dagen|weken|jaar|maanden))\b",
-    re.IGNORECASE,
-)
-_DATE_DAY_MONTH_CTX = re.compile(
-    rf"\b(?:op|per|d\.d\.|dd|sinds|vanaf|tot|t/m|datum|voor|na|van|{'|'.join(lexicon.WEEKDAYS)}|"
-    rf"ma|di|wo|do|vr|za|zo)\.?\s+({_DAY}[-/]{_MON_NUM})(?![\w]|[-/.]\d)",
-    re.IGNORECASE,
-)
-
-
-def find_dates(text: str) -> list[Candidate]:
-    out = []
-    p = PRIO["DATE"]
-    for rx in (_DATE_NUMERIC, _DATE_ISO):
-        out.extend(Candidate(m.start(), m.end(), "DATE", p) for m in rx.finditer(text))
-    for m in _DATE_TEXT.finditer(text):
-        end = m.end()
-        s = text[m.start() : end]
-        if s.endswith(".") and not re.search(rf"(?i)\b(?:{'|'.join(lexicon.MONTH_ABBREVIATIONS)})\.$", s):
-            end -= 1
-        out.append(Candidate(m.start(), end, "DATE", p))
-    for m in _DATE_MONTH_DAY.finditer(text):
-        # "maart 12" (not "maart 2024", which is month+year and not an exact date)
-        out.append(Candidate(m.start(), m.end(), "DATE", p - 1))
-    for m in _DATE_DAY_MONTH_CTX.finditer(text):
-        out.append(Candidate(m.start(1), m.end(1), "DATE", p - 1))
-    return out
-
-
 # --------------------------------------------------------------------------- licence plates
 _L = "[A-Z]"
 _SIDECODES = [
@@ -262,64 +221,35 @@ _PLATE_CTX = re.compile(
 )
 
 
+# A Dutch sidecode in capitals without dashes ("GZ418T", "12ABC3"): every sidecode has three
+# groups, so letters and digits alternate twice and a word or a plain number never matches.
+# (not sidecodes 1 and 2 -- "2518EV" is a postcode -- whose groups are four digits and two letters)
+_SIDECODE_NODASH = "|".join(code.replace("A-Z", "L").replace("-", "").replace("L", "A-Z") for code in _SIDECODES[2:])
+_PLATE_NODASH = re.compile(r"(?<![\w-])(?:" + _SIDECODE_NODASH + r")(?![\w-])")
+# A foreign plate after "kenteken" ("Pools kenteken BI 4827K", "Duits kenteken KLE-AB 123"):
+# capitals and digits in one to three groups, with both letters and digits.
+_PLATE_FOREIGN = re.compile(
+    r"\bkenteken(?:nummer)?\s*:?\s*(?:is\s+|was\s+)?"
+    r"(?<![\w-])([A-Z0-9]{1,4}(?:[ -][A-Z0-9]{1,5}){0,2})(?![\w]|-\w)"
+)
+
+
 def find_plates(text: str) -> list[Candidate]:
     out = [Candidate(m.start(), m.end(), "PLATE", PRIO["PLATE"]) for m in _PLATE.finditer(text)]
     for m in _PLATE_CTX.finditer(text):
         out.append(Candidate(m.start(1), m.end(1), "PLATE", PRIO["PLATE"] - 1))
-    return out
-
-
-# --------------------------------------------------------------------------- case numbers
-_ID_TOKEN = r"(?:[A-Z]{1,6}[-/.]?)?\d[\dA-Za-z]*(?:[-/.][\dA-Za-z]+)*"
-_CASENR_KW = re.compile(
-    r"\b(?:" + _kw_alternation(lexicon.CASENR_KEYWORDS) + r")\b\.?"
-    r"(?:\s+[a-z]{3,20}(?=\s*:)|(?:\s+(?:bij|van|de|het|der)){1,2}\s+[a-z]{3,20}(?=\s+[A-Z0-9]))?"
-    r"(?:\s*(?::|#|is|was|nr\.?|nummer|no\.?)\s*){0,2}\s*"
-    r"(" + _ID_TOKEN + r")",
-    re.IGNORECASE,
-)
-_CASENR_SHAPES = [
-    # Z-23-998877, HV-2024-5521, MLD-24-0133, HC-2023-0456, Z/2024/03321, Z2024-01877
-    re.compile(r"(?<![\w/.-])[A-Z]{1,5}\d{0,4}[-/]\d{2,4}(?:[-/][A-Z0-9]*\d{3,}[A-Z0-9]*)(?![\w]|[-/]\w)"),
-    # KB-10334 (letters, dash, at least four digits)
-    re.compile(r"(?<![\w/.-])[A-Z]{1,4}-\d{4,}(?![\w]|[-/]\w)"),
-    # 2024-0012345, 2023/44871, 2024-HH-0412
-    re.compile(r"(?<![\w/.,-])(?:19|20)\d{2}[-/](?:[A-Z]{1,4}[-/])?\d{4,}(?![\w]|[-/]\w)"),
-    # PL1700-2024123456
-    re.compile(r"(?<![\w/.-])[A-Z]{1,4}\d{3,}[-/]\d{4,}(?![\w])"),
-    # bare long numbers (not claimed by phone/BSN/IBAN, which have higher priority)
-    re.compile(r"(?<![\w.,/€-])\d{7,}(?![\w]|[.,]\d)"),
-]
-
-
-def find_casenrs(text: str) -> list[Candidate]:
-    out = []
-    for m in _CASENR_KW.finditer(text):
-        value = m.group(1).rstrip(".-/")
-        digits = sum(c.isdigit() for c in value)
-        if digits < 3:
-            continue
-        if re.fullmatch(r"(?:19|20)\d{2}", value):  # a year
-            continue
-        kw = m.group(0)[: m.start(1) - m.start()].strip().lower()
-        if kw.startswith(("zaak ", "zaak:", "dossier ", "dossier:", "kenmerk", "ref")) or kw in {
-            "zaak",
-            "dossier",
-            "ref",
-            "ref.",
-            "referentie",
-        }:
-            if digits < 4:
-                continue
-        end = m.start(1) + len(value)
-        out.append(Candidate(m.start(1), end, "CASENR", PRIO["CASENR_CTX"]))
-    for rx in _CASENR_SHAPES:
-        for m in rx.finditer(text):
-            out.append(Candidate(m.start(), m.end(), "CASENR", PRIO["CASENR"]))
+    for m in _PLATE_NODASH.finditer(text):
+        out.append(Candidate(m.start(), m.end(), "PLATE", PRIO["PLATE"] - 1))
+    for m in _PLATE_FOREIGN.finditer(text):
+        value = m.group(1)
+        compact = value.replace(" ", "").replace("-", "")
+        if 4 <= len(compact) <= 9 and re.search(r"[A-Z]", value) and re.search(r"\d", value):
+            out.append(Candidate(m.start(1), m.end(1), "PLATE", PRIO["PLATE"] - 1))
     return out
 
 
 def find_structured(text: str) -> list[Candidate]:
+    """E-mail, IBAN, BSN, phone, postcode and plate (dates: ``dates``; case numbers: ``casenrs``)."""
     out: list[Candidate] = []
     for fn in (
         find_emails,
@@ -327,9 +257,7 @@ def find_structured(text: str) -> list[Candidate]:
         find_bsns,
         find_phones,
         find_postcodes,
-        find_dates,
         find_plates,
-        find_casenrs,
     ):
         out.extend(fn(text))
     return out

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from . import lexicon
 from .deduce_backend import DeduceNames
-from .text import WORD, is_cap
+from .text import WORD, fold, is_cap
 
+_PLACE_PARTICLES = frozenset("aan op den de der het in bij ter ten van onder over en".split())
+_REGION_LISTS = ["locations/lst_placename/lst_province", "locations/lst_placename/lst_region"]
 _PLACE_LISTS = [
     "locations/lst_placename/lst_municipality",
     "locations/lst_placename/lst_residence",
@@ -31,6 +33,14 @@ class Vocabulary:
         self.protected_lower = {t.lower() for t in lexicon.protected_terms()}
         self.employer_names = set(lexicon.employers())
         self.place_index = self._place_index()
+        self.nl_place_folded = {
+            fold(p).replace("-", " ") for toks in self.place_index.values() for p in (" ".join(t) for t in toks)
+        }
+        self.world_index = self._world_index()
+        regions = self.names.raw_itemsets(_REGION_LISTS)
+        # provinces and regions ("Zuid-Holland", "Twente", "Achterhoek") are no places
+        self.regions = {fold(r).replace("-", " ") for items in regions.values() for r in items} - self.nl_place_folded
+        self.regions |= {fold(r).replace("-", " ") for r in lexicon.regions()}
 
     def _place_index(self) -> dict[str, list[tuple[str, ...]]]:
         """Places by their first token; each entry's token tuples longest first."""
@@ -40,11 +50,25 @@ class Vocabulary:
         places = {p for p in places if p.lower() not in self.protected_lower}
         index: dict[str, list[tuple[str, ...]]] = {}
         for place in places:
-            toks = tuple(m.group(0) for m in WORD.finditer(place))
+            toks = [m.group(0) for m in WORD.finditer(place)]
+            if not toks:
+                continue
+            # deduce writes "Bergen Op Zoom", "Capelle Aan Den IJssel": particles are lower case
+            toks = [toks[0]] + [t.lower() if t.lower() in _PLACE_PARTICLES else t for t in toks[1:]]
+            index.setdefault(toks[0], []).append(tuple(toks))
+        for key in index:
+            index[key].sort(key=len, reverse=True)
+        return index
+
+    def _world_index(self) -> dict[str, list[tuple[str, ...]]]:
+        """World places by their folded first token; folded token tuples, longest first."""
+        index: dict[str, list[tuple[str, ...]]] = {}
+        for place in lexicon.world_places():
+            toks = tuple(fold(m.group(0)) for m in WORD.finditer(place))
             if toks:
                 index.setdefault(toks[0], []).append(toks)
         for key in index:
-            index[key].sort(key=len, reverse=True)
+            index[key] = sorted(set(index[key]), key=len, reverse=True)
         return index
 
     # ------------------------------------------------------------------ word classes
@@ -89,3 +113,8 @@ class Vocabulary:
         """The whole of ``name`` is a place name."""
         toks = tuple(m.group(0) for m in WORD.finditer(name))
         return toks in self.place_index.get(toks[0], []) if toks else False
+
+    def is_world_place(self, name: str) -> bool:
+        """``name`` as a whole is a place somewhere in the world (diacritics and case ignored)."""
+        toks = tuple(fold(m.group(0)) for m in WORD.finditer(name))
+        return bool(toks) and toks in self.world_index.get(toks[0], [])
