@@ -17,6 +17,7 @@ from wagtail.api.v3.auth import BearerTokenAuth
 
 from casuistry.models import CasusIndexPage, CasusPage
 from casuistry.search import MODES, SORTS, search_casus
+from casuistry.search_box import clean_query
 from casuistry.services.import_export import ImportRejected, casus_to_record, import_casus
 
 api = NinjaAPI(
@@ -99,12 +100,15 @@ def zoeken(request, q: str = "", k: int = 10, mode: str = "hybrid", sort: str = 
         raise HttpError(400, f"Onbekende sortering; kies uit {', '.join(SORTS)}.")
     if len(q) > 8000:
         raise HttpError(400, "De zoekvraag is te lang (maximaal 8000 tekens).")
-    result = search_casus(query=q, filters=request.GET, mode=mode, sort=sort, page=max(1, page), per_page=_check_k(k))
+    cleaned = clean_query(q)  # a name or number in q is searched and returned only as its placeholder
+    result = search_casus(
+        query=cleaned.text, filters=request.GET, mode=mode, sort=sort, page=max(1, page), per_page=_check_k(k)
+    )
     return {
         "query": result.query,
         "mode": result.mode,
         "total": result.total,
-        "notice": result.notice,
+        "notice": " ".join(n for n in (cleaned.notice, result.notice) if n),
         "results": [_hit(h) for h in result.hits],
         "facets": [
             {"param": f.param, "title": f.title, "values": [v.__dict__ for v in f.values]} for f in result.facets

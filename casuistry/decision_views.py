@@ -65,9 +65,14 @@ class ConceptForm(forms.Form):
 def besluit_voorbereiden(request):
     if request.method == "POST" and request.POST.get("actie") == "opslaan":
         return _save_concept(request)
-    form = DraftForm(request.POST or None)
+    return suggestions_page(request, request.POST if request.method == "POST" else None)
+
+
+def suggestions_page(request, data):
+    """The page with its form bound to ``data`` (a draft posted here, or a long text from a search box)."""
+    form = DraftForm(data)
     context = {"form": form, "can_save": _can_save(request.user)}
-    if request.method == "POST" and form.is_valid():
+    if data is not None and form.is_valid():
         context.update(_suggestions(form.cleaned_data))
         context["concept_form"] = ConceptForm(
             initial={"situatie": context["anonymised"], "thema": form.cleaned_data.get("thema")}

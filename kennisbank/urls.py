@@ -7,7 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from base.accounts import KennisbankLoginView, two_factor
-from base.views import health, health_live, health_ready, zoeken
+from base.views import health, health_live, health_ready, search_submit, zoeken
 from casuistry import monitor_views
 from casuistry.api import api
 from casuistry.decision_views import besluit_voorbereiden
@@ -28,6 +28,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("zoeken/", zoeken, name="zoeken"),
+    path("zoeken/verzenden/", search_submit, name="search_submit"),
     path("besluit-voorbereiden/", besluit_voorbereiden, name="besluit_voorbereiden"),
     path("api/v1/", api.urls),
     path("monitor/", monitor_views.monitor, name="monitor"),

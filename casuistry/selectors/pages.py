@@ -7,6 +7,7 @@ The page models call these in ``get_context``; the models do not import selector
 from __future__ import annotations
 
 from casuistry.search import FACETS_BY_PARAM, request_from_params, search_casus
+from casuistry.search_box import clean_query
 from casuistry.selectors.stats import mkba_for_casus
 from kennisbank.pagination import querystring_without
 
@@ -14,10 +15,16 @@ SIMILAR_ON_PAGE = 5
 
 
 def casus_index_context(request) -> dict:
-    """`/casus/`: the search with facets, and the active filters with a link that removes each."""
-    result = search_casus(request_from_params(request.GET, per_page=10))
+    """`/casus/`: the search with facets, and the active filters with a link that removes each.
+
+    The query is pseudonymised before it is searched or shown (casuistry.search_box)."""
+    query = clean_query(request.GET.get("q"))
+    params = request.GET.copy()
+    params["q"] = query.text
+    result = search_casus(request_from_params(params, per_page=10))
     return {
         "result": result,
+        "query_notice": query.notice,
         "querystring_without_page": querystring_without(request, "page"),
         "active_filters": [
             {
