@@ -27,7 +27,7 @@ from casuistry.services.anonymisation.findings import DIRECT_IDENTIFIER_LABELS  
 DEFAULT_FILES = [
     ROOT / "casuistry" / "demo_data" / "casus.jsonl",
     ROOT / "tests" / "data" / "search_eval_casus.jsonl",
-    Path("/work/evaldata/split/search_independent_casus.jsonl"),
+    Path(__file__).resolve().parents[2] / "data" / "independent" / "search_independent_casus.jsonl",
 ]
 
 
