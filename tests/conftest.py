@@ -34,8 +34,8 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def migration_rows_for_transactional_tests(request):
-    """A transactional test may run after another one flushed the database (serialized_rollback only
-    restores what was serialized when the test database was created, not with --reuse-db)."""
+    """A transactional test may run after another one flushed the database: put the migration rows back.
+    (Not serialized_rollback: its restore collides with the content types a flush re-creates.)"""
     marker = request.node.get_closest_marker("django_db")
     if marker is not None and marker.kwargs.get("transaction"):
         request.getfixturevalue("transactional_db")

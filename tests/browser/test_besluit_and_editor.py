@@ -7,7 +7,7 @@ from base import roles
 from tests.casuistry.test_semantic import GIFT, HENNEP, PARTNER, index
 from tests.factories import create_casus
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def make_user(django_user_model, name, role):
@@ -61,4 +61,5 @@ def test_besluit_voorbereiden_and_the_editor_gate(live_server, browser_page, scr
     screenshot(page, "editor-anonimisering")
     page.get_by_test_id("vergelijkbare-casus").scroll_into_view_if_needed()
     assert "Partner woont feitelijk in" in page.get_by_test_id("vergelijkbare-casus").inner_text()
+    assert page.get_by_test_id("vergelijkbare-casus").get_by_role("link", name="Hoe komen deze suggesties").count() == 1
     screenshot(page, "editor-vergelijkbare-casus")

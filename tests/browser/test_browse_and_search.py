@@ -5,7 +5,7 @@ import io
 import pytest
 from django.core.management import call_command
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_consulent_finds_and_reads_a_casus_with_the_keyboard(live_server, browser_page, screenshot):

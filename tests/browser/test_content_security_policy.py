@@ -5,7 +5,7 @@ import pytest
 from base import roles
 from tests.factories import UserFactory, create_casus
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def login(page, base, username, path="/accounts/login/"):

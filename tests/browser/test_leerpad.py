@@ -14,7 +14,7 @@ from casuistry.models import CasusPage
 from leerpaden.models import LeerpadPage, LeerpadStap, StapSoort
 from leerpaden.services import leerpaden_index
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 CASUS = "DEMO-002"  # Lening van broer vooraf voorgelegd aan klantmanager: geen sanctie
 
