@@ -108,7 +108,7 @@ def zoeken(request, q: str = "", k: int = 10, mode: str = "hybrid", sort: str = 
         "query": result.query,
         "mode": result.mode,
         "total": result.total,
-        "notice": " ".join(n for n in (cleaned.notice, result.notice) if n),
+        "notice": " ".join(n for n in (cleaned.notice, result.notice, result.left_out_notice) if n),
         "results": [_hit(h) for h in result.hits],
         "facets": [
             {"param": f.param, "title": f.title, "values": [v.__dict__ for v in f.values]} for f in result.facets

@@ -11,6 +11,7 @@ from base.views import health, health_live, health_ready, search_submit, zoeken
 from casuistry import monitor_views
 from casuistry.api import api
 from casuistry.decision_views import besluit_voorbereiden
+from casuistry.transparency_views import over_de_zoekfunctie
 from glossary import views as glossary_views
 from kennisbank.converters import DatabaseIdConverter
 
@@ -30,6 +31,7 @@ urlpatterns = [
     path("zoeken/", zoeken, name="zoeken"),
     path("zoeken/verzenden/", search_submit, name="search_submit"),
     path("besluit-voorbereiden/", besluit_voorbereiden, name="besluit_voorbereiden"),
+    path("over-de-zoekfunctie/", over_de_zoekfunctie, name="over_de_zoekfunctie"),
     path("api/v1/", api.urls),
     path("monitor/", monitor_views.monitor, name="monitor"),
     path("monitor/werklijst/", monitor_views.werklijst, name="werklijst"),

@@ -2,11 +2,11 @@ import re
 import uuid
 
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import F, Value
+from django.db.models import F
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -27,10 +27,10 @@ from casuistry.choices import (
 )
 from casuistry.forms import CasusPageForm
 from casuistry.panels import AnonymisationPanel, SimilarCasusPanel
+from casuistry.search_vector import casus_search_vector
 from casuistry.services.anonymisation.admin_forms import GatedPageForm
 from casuistry.services.anonymisation.gated_fields import PAGE_GATED_FIELDS, PAGE_UNGATED_FIELDS
-from casuistry.text_fields import TEXT_FIELD_NAMES, fields_of_weight
-from kennisbank.fulltext import SEARCH_CONFIG
+from casuistry.text_fields import TEXT_FIELD_NAMES
 
 PERIODE_PATTERN = r"^[0-9]{4}(-Q[1-4])?$"
 
@@ -247,19 +247,17 @@ class CasusPage(Page):
 
     def refresh_search_vector(self):
         """Recompute the weighted Dutch tsvector from this object's values, in one UPDATE."""
-        thema_name = self.thema.name if self.thema_id else ""
-        tag_names = " ".join(sorted(t.name for t in self.tags.all()))
-        texts = {weight: [getattr(self, name) or "" for name in fields_of_weight(weight)] for weight in "ABC"}
-        texts["B"] += [thema_name, tag_names]
-        vector = SearchVector(Value(texts["A"][0]), weight="A", config=SEARCH_CONFIG)
-        for text in texts["B"]:
-            vector += SearchVector(Value(text), weight="B", config=SEARCH_CONFIG)
-        vector += SearchVector(Value("\n".join(texts["C"])), weight="C", config=SEARCH_CONFIG)
+        vector = casus_search_vector(
+            {name: getattr(self, name) for name in TEXT_FIELD_NAMES},
+            thema=self.thema.name if self.thema_id else "",
+            tags=" ".join(sorted(t.name for t in self.tags.all())),
+        )
         CasusPage.objects.filter(pk=self.pk).update(search_vector=vector)
 
 
 class CasusRelation(Orderable):
     """A precedent link between two casus, with how they relate."""
+
     gated_fields = ("toelichting",)
 
     casus = ParentalKey(CasusPage, related_name="relations", on_delete=models.CASCADE)

@@ -18,9 +18,12 @@ The modules, in the order a search passes them: request → terms → keyword / 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from django.db import transaction
 
 from casuistry.models import CasusPage
+from casuistry.neutral import neutral_text
 
 from . import browse, semantic, terms
 from .facets import FACETS, FACETS_BY_PARAM
@@ -63,9 +66,15 @@ def _search(req: SearchRequest) -> SearchResult:
         return similar_to(base, req)
     if not req.query:
         return browse.browse(base, req)
-    if not terms.has_searchable_words(req.query):
-        return empty_result(req, NOTICE_NO_WORDS)
-    return ranked_search(base, req)
+    # Search computes on the query without words about who a person is; the user sees their own words.
+    neutral = neutral_text(req.query)
+    searched = replace(req, query=neutral.text)
+    if not searched.query or not terms.has_searchable_words(searched.query):
+        result = empty_result(req, NOTICE_NO_WORDS)
+    else:
+        result = ranked_search(base, searched)
+    result.query, result.left_out = req.query, tuple(dict.fromkeys(neutral.removed))
+    return result
 
 
 def clear_caches() -> None:

@@ -7,6 +7,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 SCORE_BANDS = ((0.88, "sterk"), (0.84, "redelijk"), (0.0, "zwak"))
+LEFT_OUT_NOTICE = (
+    "Woorden over afkomst, nationaliteit, geloof of huidskleur zijn niet gebruikt om te zoeken: "
+    "de suggesties hangen niet af van wie iemand is."
+)
 
 
 @dataclass
@@ -57,6 +61,11 @@ class SearchResult:
     filters: dict[str, list[str]]
     notice: str = ""
     expanded_with: list[str] = field(default_factory=list)
+    left_out: tuple[str, ...] = ()  # kinds of words about who a person is, not searched on (casuistry.neutral)
+
+    @property
+    def left_out_notice(self) -> str:
+        return LEFT_OUT_NOTICE if self.left_out else ""
 
     @property
     def num_pages(self) -> int:

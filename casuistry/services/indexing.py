@@ -15,12 +15,14 @@ from django.db import transaction
 
 from casuistry import embeddings
 from casuistry.models import Aspect, CasusEmbedding, CasusPage
+from casuistry.neutral import neutral_text
 
 logger = logging.getLogger(__name__)
 
 
 def aspect_texts(casus: CasusPage) -> dict[str, str]:
-    return {Aspect.SITUATIE: f"{casus.title}. {casus.samenvatting}"}
+    """What is embedded: the situation, without words about who the person is (casuistry.neutral)."""
+    return {Aspect.SITUATIE: neutral_text(f"{casus.title}. {casus.samenvatting}").text}
 
 
 def content_hash(text: str) -> str:

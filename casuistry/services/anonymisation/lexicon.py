@@ -24,6 +24,8 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from casuistry.neutral import ORIGIN_WORDS  # one list of origins for search and anonymiser
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
@@ -48,7 +50,8 @@ def regions() -> tuple[str, ...]:
 
 @cache
 def countries() -> frozenset[str]:
-    return frozenset(_read_list("countries.txt"))
+    """``countries.txt`` and every capitalised word of origin the search neutraliser knows ("Molukse")."""
+    return frozenset(_read_list("countries.txt")) | ORIGIN_WORDS
 
 
 @cache
