@@ -7,7 +7,8 @@ Public API::
 
     embed_query(text) -> list[float]             # "query: " prompt, unit length; recent ones remembered
     forget_recent_queries()                       # drop those (benchmarks)
-    embed_passages(texts, batch_size=16) -> list[list[float]]   # "passage: " prompt
+    embed_passages(texts, batch_size=16, threads=None) -> list[list[float]]   # "passage: " prompt
+    usable_cores() -> int                         # threads for a dedicated indexing process
     model_identity() -> str                       # store with the vectors; reindex on change
     dimension() -> int                            # 384 for multilingual-e5-small
     get_model() -> SentenceTransformer            # process-wide lazy singleton
@@ -35,6 +36,7 @@ from .service import (
     model_status,
     preload_in_background,
     reset_model,
+    usable_cores,
 )
 
 __all__ = [
@@ -51,5 +53,5 @@ __all__ = [
     "model_status",
     "preload_in_background",
     "reset_model",
+    "usable_cores",
 ]
-

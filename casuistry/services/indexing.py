@@ -3,15 +3,23 @@
 One vector per casus, of its situation (title + samenvatting): what a consulent's query or draft
 describes. It is stored with the model identity and a hash of its text, so a changed casus or a
 changed model is recognised as stale.
+
+Bulk indexing (``reindex``) is a pipeline: while the model embeds one batch in a worker thread (the
+engine releases the GIL), this thread reads and neutralises the next texts and writes the previous
+vectors with one upsert. Texts are embedded in batches of similar length (runtimes that pad a batch
+do no work on padding), and a batch is committed as soon as it is written, so an interrupted run
+keeps what it finished.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 
-from django.db import transaction
+from django.utils import timezone
 
 from casuistry import embeddings
 from casuistry.models import Aspect, CasusEmbedding, CasusPage
@@ -19,14 +27,107 @@ from casuistry.neutral import neutral_text
 
 logger = logging.getLogger(__name__)
 
+# Casus read (and sorted by length) at a time; a batch of the model never spans two windows.
+READ_WINDOW = 256
+# Marks a vector that `reindex_casus --all` still has to redo (no sha256 is empty).
+REDO_HASH = ""
+
+
+@dataclass(frozen=True)
+class _Text:
+    casus_id: int
+    aspect: str
+    text: str
+    digest: str
+
+
+def situation_text(title: str, samenvatting: str) -> str:
+    """What is embedded: the situation, without words about who the person is (casuistry.neutral)."""
+    return neutral_text(f"{title}. {samenvatting}").text
+
 
 def aspect_texts(casus: CasusPage) -> dict[str, str]:
-    """What is embedded: the situation, without words about who the person is (casuistry.neutral)."""
-    return {Aspect.SITUATIE: neutral_text(f"{casus.title}. {casus.samenvatting}").text}
+    return {Aspect.SITUATIE: situation_text(casus.title, casus.samenvatting)}
 
 
 def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _texts_of(casus_ids: Sequence[int]) -> list[_Text]:
+    """The texts to embed for these casus, read without building page objects."""
+    rows = CasusPage.objects.filter(pk__in=casus_ids).values_list("pk", "title", "samenvatting")
+    texts = []
+    for pk, title, samenvatting in rows:
+        text = situation_text(title, samenvatting)
+        texts.append(_Text(pk, Aspect.SITUATIE, text, content_hash(text)))
+    return texts
+
+
+def _write(texts: Sequence[_Text], vectors: Sequence[Sequence[float]], identity: str) -> int:
+    now = timezone.now()
+    rows = [
+        CasusEmbedding(
+            casus_id=t.casus_id,
+            aspect=t.aspect,
+            embedding=vector,
+            model_identity=identity,
+            content_hash=t.digest,
+            updated_at=now,
+        )
+        for t, vector in zip(texts, vectors, strict=True)
+    ]
+    CasusEmbedding.objects.bulk_create(
+        rows,
+        update_conflicts=True,
+        unique_fields=["casus", "aspect"],
+        update_fields=["embedding", "model_identity", "content_hash", "updated_at"],
+    )
+    return len(rows)
+
+
+def _batches(casus_ids: Sequence[int], batch_size: int) -> Iterable[list[_Text]]:
+    for start in range(0, len(casus_ids), READ_WINDOW):
+        texts = sorted(_texts_of(casus_ids[start : start + READ_WINDOW]), key=lambda t: len(t.text))
+        for first in range(0, len(texts), batch_size):
+            yield texts[first : first + batch_size]
+
+
+def reindex(
+    casus_ids: Sequence[int],
+    *,
+    batch_size: int = 32,
+    threads: int | None = None,
+    on_written: Callable[[int], None] | None = None,
+) -> int:
+    """Embed these casus (stale or not) and store their vectors; returns the number written.
+
+    ``threads``: CPU threads for the model (a dedicated process passes all cores);
+    ``on_written(casus)`` is called after each committed batch (progress bars).
+    Raises EmbeddingUnavailable when the model can't load; batches written before stay.
+    """
+    identity = embeddings.model_identity()
+    written = 0
+
+    def embed(batch: list[_Text]) -> list[list[float]]:
+        return embeddings.embed_passages([t.text for t in batch], batch_size=len(batch), threads=threads)
+
+    def finish(batch: list[_Text], future: Future) -> int:
+        count = _write(batch, future.result(), identity)
+        if on_written is not None:
+            on_written(len({t.casus_id for t in batch}))
+        return count
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="embed") as pool:
+        pending: tuple[list[_Text], Future] | None = None
+        for batch in _batches(casus_ids, batch_size):
+            future = pool.submit(embed, batch)
+            if pending is not None:
+                written += finish(*pending)
+            pending = (batch, future)
+        if pending is not None:
+            written += finish(*pending)
+    return written
 
 
 def embed_casus(casus_list: Iterable[CasusPage], *, batch_size: int = 16) -> int:
@@ -34,56 +135,55 @@ def embed_casus(casus_list: Iterable[CasusPage], *, batch_size: int = 16) -> int
 
     Returns the number of vectors written. Raises EmbeddingUnavailable when the model can't load.
     """
+    ids = [casus.pk for casus in casus_list]
     identity = embeddings.model_identity()
-    wanted: list[tuple[CasusPage, str, str, str]] = []
-    casus_list = list(casus_list)
-    stored = {
-        (e.casus_id, e.aspect): (e.content_hash, e.model_identity)
-        for e in CasusEmbedding.objects.filter(casus__in=casus_list).only(
-            "casus_id", "aspect", "content_hash", "model_identity"
-        )
-    }
-    for casus in casus_list:
-        for aspect, text in aspect_texts(casus).items():
-            digest = content_hash(text)
-            if stored.get((casus.pk, aspect)) != (digest, identity):
-                wanted.append((casus, aspect, text, digest))
-    written = 0
-    for start in range(0, len(wanted), batch_size):
-        chunk = wanted[start : start + batch_size]
-        vectors = embeddings.embed_passages([text for _, _, text, _ in chunk], batch_size=batch_size)
-        with transaction.atomic():
-            for (casus, aspect, _, digest), vector in zip(chunk, vectors, strict=True):
-                CasusEmbedding.objects.update_or_create(
-                    casus=casus,
-                    aspect=aspect,
-                    defaults={"embedding": vector, "model_identity": identity, "content_hash": digest},
-                )
-                written += 1
-    return written
+    stale = set(_stale_among(ids, identity))
+    return reindex([pk for pk in ids if pk in stale], batch_size=batch_size)
+
+
+def _stored(casus_ids: Sequence[int] | None = None) -> dict[int, dict[str, tuple[str, str]]]:
+    rows = CasusEmbedding.objects.all()
+    if casus_ids is not None:
+        rows = rows.filter(casus_id__in=casus_ids)
+    stored: dict[int, dict[str, tuple[str, str]]] = {}
+    for casus_id, aspect, digest, model in rows.values_list("casus_id", "aspect", "content_hash", "model_identity"):
+        stored.setdefault(casus_id, {})[aspect] = (digest, model)
+    return stored
+
+
+def _stale_among(casus_ids: Sequence[int], identity: str) -> list[int]:
+    stored = _stored(casus_ids)
+    return [
+        t.casus_id for t in _texts_of(casus_ids) if stored.get(t.casus_id, {}).get(t.aspect) != (t.digest, identity)
+    ]
+
+
+def stale_casus(identity: str) -> list[int]:
+    """Ids of published casus with a missing or stale vector, in id order (so a rerun resumes)."""
+    ids = list(CasusPage.objects.live().order_by("pk").values_list("pk", flat=True))
+    stale: list[int] = []
+    for start in range(0, len(ids), READ_WINDOW):
+        stale.extend(_stale_among(ids[start : start + READ_WINDOW], identity))
+    return sorted(stale)
+
+
+def mark_all_for_redo() -> int:
+    """Mark every stored vector stale, so that embedding the stale casus redoes all of them.
+
+    The vectors stay usable for search until they are replaced. Returns how many were marked.
+    """
+    return CasusEmbedding.objects.exclude(content_hash=REDO_HASH).update(content_hash=REDO_HASH)
+
+
+def redo_pending() -> int:
+    """Vectors marked by ``mark_all_for_redo`` and not yet redone (an interrupted ``--all``)."""
+    return CasusEmbedding.objects.filter(content_hash=REDO_HASH, casus__live=True).count()
 
 
 def remove_casus(casus_id: int) -> int:
     """Take a casus out of the suggestions (unpublish)."""
     deleted, _ = CasusEmbedding.objects.filter(casus_id=casus_id).delete()
     return deleted
-
-
-def stale_casus(identity: str) -> list[int]:
-    """Ids of published casus with a missing or stale vector, oldest first (so a rerun resumes)."""
-    stored: dict[int, dict[str, tuple[str, str]]] = {}
-    for casus_id, aspect, digest, model in CasusEmbedding.objects.values_list(
-        "casus_id", "aspect", "content_hash", "model_identity"
-    ):
-        stored.setdefault(casus_id, {})[aspect] = (digest, model)
-    stale = []
-    for casus in CasusPage.objects.live().order_by("pk").only("pk", "title", "samenvatting"):
-        have = stored.get(casus.pk, {})
-        for aspect, text in aspect_texts(casus).items():
-            if have.get(aspect) != (content_hash(text), identity):
-                stale.append(casus.pk)
-                break
-    return stale
 
 
 def purge_unpublished() -> int:
