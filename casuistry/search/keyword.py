@@ -20,7 +20,9 @@ def rank(qs: QuerySet, tsquery: SearchQuery) -> QuerySet:
     )
 
 
-def keyword_candidates(base: QuerySet, plan: FtsPlan | None, filters: dict) -> tuple[list[int], list[int]]:
+def keyword_candidates(
+    base: QuerySet, plan: FtsPlan | None, filters: dict
+) -> tuple[dict[int, float], dict[int, float]]:
     """The best FTS matches with and without the facet filters (the latter for the facet counts).
 
     One ranking of the matched casus, each row flagged with whether it passes the filters, when the
@@ -28,7 +30,7 @@ def keyword_candidates(base: QuerySet, plan: FtsPlan | None, filters: dict) -> t
     per row instead of the flag was three times slower at 100k casus.
     """
     if plan is None or plan.match is None:
-        return [], []  # no keyword side, or it is ranked among the semantic candidates later (fusion)
+        return {}, {}  # no keyword side, or it is ranked among the semantic candidates later (fusion)
     if not filters:
         best = fts_candidates(base, plan)
         return best, best
@@ -38,19 +40,23 @@ def keyword_candidates(base: QuerySet, plan: FtsPlan | None, filters: dict) -> t
         rank(base.filter(search_vector=plan.match), plan.rank)
         .annotate(passes=ExpressionWrapper(filters_q(filters), output_field=BooleanField()))
         .order_by("-score", "-pk")
-        .values_list("pk", "passes")
+        .values_list("pk", "passes", "score")
     )
     # The plan keeps the match near the budget; this caps a misestimate.
     flagged = list(rows[: 4 * terms.FTS_MATCH_BUDGET])
-    return [pk for pk, ok in flagged if ok][:CANDIDATES], [pk for pk, _ in flagged[:CANDIDATES]]
+    passing = [(pk, score) for pk, ok, score in flagged if ok]
+    return dict(passing[:CANDIDATES]), {pk: score for pk, _, score in flagged[:CANDIDATES]}
 
 
-def fts_candidates(allowed: QuerySet, plan: FtsPlan, limit: int = CANDIDATES, also: tuple[int, ...] = ()) -> list[int]:
-    """The best FTS matches by ts_rank. ``also``: casus (the semantic candidates) ranked whatever ``match`` says."""
+def fts_candidates(
+    allowed: QuerySet, plan: FtsPlan, limit: int = CANDIDATES, also: tuple[int, ...] = ()
+) -> dict[int, float]:
+    """The best FTS matches by ts_rank, best first, with their scores. ``also``: casus (the semantic
+    candidates) ranked whatever ``match`` says."""
     wanted = Q(search_vector=plan.match) if plan.match is not None else Q(pk__in=[])
     if also:
         wanted |= Q(pk__in=also, search_vector=plan.rank)
-    return list(rank(allowed.filter(wanted), plan.rank).order_by("-score", "-pk").values_list("pk", flat=True)[:limit])
+    return dict(rank(allowed.filter(wanted), plan.rank).order_by("-score", "-pk").values_list("pk", "score")[:limit])
 
 
 def fts_pool(base: QuerySet, plan: FtsPlan) -> dict[int, float]:

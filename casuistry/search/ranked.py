@@ -8,7 +8,7 @@ from casuistry.models import CasusPage
 
 from .explain import explain
 from .facets import apply_filters, pool_facet_counts, pool_rows, row_passes
-from .fusion import fused
+from .fusion import KEYWORD_ONLY_SHARE, above_keyword_floor, fused
 from .keyword import fts_pool, keyword_candidates
 from .results import CasusHit, SearchResult
 from .semantic import start_query_vector, vector_of
@@ -42,21 +42,24 @@ def ranked_search(base: QuerySet, req) -> SearchResult:
     rows = pool_rows(pool | set(ranked))  # the filtered results need not all be in the unfiltered pool
     hits = _page_hits(ranked, rows, scores, req, req.query, similarity)
     facets = pool_facet_counts({pk: rows[pk] for pk in pool if pk in rows}, filters)
-    return SearchResult(req.query, req.mode, req.sort, hits, len(ranked), req.page, req.per_page, facets, filters,
-                        notice, expanded)
+    return SearchResult(
+        req.query, req.mode, req.sort, hits, len(ranked), req.page, req.per_page, facets, filters, notice, expanded
+    )
 
 
 def keyword_search(base: QuerySet, req, notice: str = "", expanded: list[str] | None = None) -> SearchResult:
     """Keyword-only search (mode fts, and the fallback). Results, total and facets all come from one
     pool, the best FTS_MATCH_BUDGET matches: the match is evaluated once, not once per count."""
-    scores = fts_pool(base, fts_plan(req.query))
+    pool = fts_pool(base, fts_plan(req.query))
+    scores = {pk: pool[pk] for pk in above_keyword_floor(pool, KEYWORD_ONLY_SHARE)}
     rows = pool_rows(scores)
     filters = req.filters
     ranked = [pk for pk in scores if row_passes(rows[pk], filters)]
     hits = _page_hits(ranked, rows, scores, req, req.query, {})
     facets = pool_facet_counts(rows, filters)
-    return SearchResult(req.query, "fts", req.sort, hits, len(ranked), req.page, req.per_page, facets, filters,
-                        notice, expanded or [])
+    return SearchResult(
+        req.query, "fts", req.sort, hits, len(ranked), req.page, req.per_page, facets, filters, notice, expanded or []
+    )
 
 
 def _page_hits(ranked, rows, scores, req, text, similarity) -> list[CasusHit]:

@@ -21,6 +21,9 @@ class FacetValue:
     selected: bool
 
 
+FACET_TOP = 10  # values shown before "Meer tonen"; the tag facet has hundreds
+
+
 @dataclass
 class FacetResult:
     param: str
@@ -30,6 +33,15 @@ class FacetResult:
     @property
     def has_selection(self) -> bool:
         return any(v.selected for v in self.values)
+
+    @property
+    def top(self) -> list[FacetValue]:
+        """The most frequent values, and every selected one (a choice never hides behind "Meer tonen")."""
+        return [v for i, v in enumerate(self.values) if i < FACET_TOP or v.selected]
+
+    @property
+    def more(self) -> list[FacetValue]:
+        return [v for i, v in enumerate(self.values) if i >= FACET_TOP and not v.selected]
 
 
 @dataclass

@@ -186,3 +186,40 @@ def test_a_forked_worker_embeds_queries_on_a_thread_of_its_own(corpus):
 
     assert result.hits[0].casus.pk == corpus[1].pk
     assert semantic._embedder["pool"] is not inherited
+
+
+def test_suggestions_stop_where_the_similarity_falls_well_below_the_best(corpus):
+    from casuistry.search import fusion
+
+    result = search_casus(query="wietplantage op zolder met kweeklampen", mode="semantic")
+    similarity = {hit.casus.pk: hit.similarity for hit in result.hits}
+
+    assert result.hits[0].casus.pk == corpus[1].pk
+    best = result.hits[0].similarity
+    assert all(best - sim <= fusion.SIMILARITY_GAP for sim in similarity.values())
+    assert result.total < len(corpus)
+
+
+def test_the_similarity_floor_is_relative_to_the_best_candidate():
+    from casuistry.search import fusion
+
+    similarity = {1: 0.91, 2: 0.86, 3: 0.84, 4: 0.79}
+
+    assert fusion.above_similarity_floor(similarity) == [1, 2]
+    assert fusion.above_similarity_floor({5: 0.83, 6: 0.80, 7: 0.78}) == [5, 6]
+    assert fusion.above_keyword_floor({1: 0.5, 2: 0.2, 3: 0.05, 4: 0.0}) == [1, 2]
+
+
+def test_a_hybrid_search_shows_only_casus_that_match_the_query_well_enough():
+    kweek = create_casus(
+        title="Hennepkwekerij op zolder", summary="Op zolder trof de handhaver een hennepkwekerij aan."
+    )
+    sideways = create_casus(
+        title="Verhuizing niet doorgegeven",
+        summary="Mevrouw verhuisde naar een andere gemeente en gaf dat niet door. Zij sliep enkele weken op zolder.",
+    )
+    index(kweek, sideways)
+
+    result = search_casus(query="hennepkwekerij zolder", mode="hybrid")
+
+    assert [hit.casus.pk for hit in result.hits] == [kweek.pk] and result.total == 1
