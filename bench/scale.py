@@ -705,7 +705,7 @@ def run_indexing(ids) -> dict:
     t0 = time.perf_counter()
     written = embed_casus(casus, batch_size=16)
     seconds = time.perf_counter() - t0
-    chars = statistics.fmean(len(next(iter(aspect_texts(c).values()))) for c in casus)
+    chars = statistics.fmean(sum(map(len, aspect_texts(c).values())) for c in casus)
     result = {"n": len(casus), "written": written, "deleted": deleted, "seconds": seconds,
               "rate": written / seconds, "chars": chars}  # fmt: skip
     say(f"embed_casus: {written} vectoren in {seconds:.1f} s = {result['rate']:.2f} casus/s")

@@ -5,13 +5,13 @@ EMBEDDING_DIMENSIONS = 384  # multilingual-e5-small; another size needs a migrat
 
 
 class Aspect(models.TextChoices):
-    # One aspect for now: a second vector for the reasoning was measured and added nothing
-    # (docs/search.md). The column stays so field-level vectors can return without a new table.
+    # One vector per casus: the situation's, with half the reasoning's added (services/indexing.py).
+    # The column stays so field-level vectors can return without a new table.
     SITUATIE = "situatie", "Situatie"
 
 
 class CasusEmbedding(models.Model):
-    """The vector of a published casus' situation (title + samenvatting).
+    """The vector of a published casus: its situation (title + samenvatting) plus half its reasoning.
 
     Stored with the model's identity and a hash of the embedded text, so a changed casus or a
     changed model is recognised as stale and re-embedded by ``reindex_casus``.

