@@ -6,7 +6,8 @@ chooses the data folder), with the casus that are in it:
   (query embedding included);
 - the similar-casus block (stored vector, no model call);
 - import throughput (validation, anonymisation gate, publishing), rolled back afterwards;
-- embedding throughput (what reindex_casus and the publish task do), rolled back afterwards;
+- indexing side by side: reindex_casus's pipeline against the bare model on the same texts (all
+  cores), rolled back afterwards; a pasted draft's hybrid search against its bare embedding;
 - the anonymiser per 150-word note after warm-up;
 - peak RSS of this process with the model loaded.
 The 100k-casus scale test is bench/scale.py.
@@ -34,9 +35,8 @@ from django.db import transaction  # noqa: E402
 from casuistry import embeddings  # noqa: E402
 from casuistry.models import CasusPage  # noqa: E402
 from casuistry.search import search_casus  # noqa: E402
-from casuistry.services import anonymisation  # noqa: E402
+from casuistry.services import anonymisation, indexing  # noqa: E402
 from casuistry.services.import_export import import_casus  # noqa: E402
-from casuistry.services.indexing import embed_casus  # noqa: E402
 
 QUERIES = ROOT / "tests" / "data" / "search_eval_queries.jsonl"
 CORPUS = ROOT / "tests" / "data" / "search_eval_casus.jsonl"
@@ -105,22 +105,38 @@ def main():
     seconds = rolled_back(lambda: import_casus(lines=lines))
     print(f"{'import (valideren, anonimiseringscontrole, publiceren)':<48} {100 / seconds:7.1f} casus/s")
 
-    to_embed = list(CasusPage.objects.filter(pk__in=sample[:48]))
-
-    def embed():
-        from casuistry.models import CasusEmbedding
-
-        CasusEmbedding.objects.filter(casus__in=to_embed).delete()
-        embed_casus(to_embed)
-
-    seconds = rolled_back(embed)
-    print(f"{'indexeren (embedding + opslaan)':<48} {len(to_embed) / seconds:7.1f} casus/s")
+    indexing_side_by_side(sample[:96])
+    drafts_side_by_side([json.loads(line) for line in QUERIES.read_text(encoding="utf-8").splitlines() if line.strip()])
 
     anonymisation.warm_up()
     note = " ".join(json.loads(CORPUS.read_text(encoding="utf-8").splitlines()[5])["summary"].split()[:150])
     report("anonimiseren, notitie van ~150 woorden", timed([lambda: anonymisation.detect(note)] * 100))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"{'piek-RSS van dit proces (model geladen)':<48} {peak:7.0f} MB")
+
+
+def indexing_side_by_side(ids):
+    """reindex_casus's pipeline against the bare model on the same texts, both with all cores."""
+    cores = embeddings.usable_cores()
+    texts = [t for item in indexing._casus_of(ids) for t in item.texts]
+    started = time.perf_counter()
+    embeddings.embed_passages(texts, batch_size=32, threads=cores)
+    bare = len(ids) / (time.perf_counter() - started)
+    seconds = rolled_back(lambda: indexing.reindex(ids, threads=cores))
+    pipeline = len(ids) / seconds
+    print(f"{'kaal model, zelfde teksten (' + str(len(texts)) + ' teksten)':<48} {bare:7.1f} casus/s")
+    print(f"{'reindex_casus-pijplijn (' + str(cores) + ' threads)':<48} {pipeline:7.1f} casus/s")
+    print(f"{'  verhouding pijplijn / kaal model':<48} {pipeline / bare:7.2f}")
+
+
+def drafts_side_by_side(queries):
+    """A hybrid search for a pasted draft against a bare embedding of that draft (one thread, web setting)."""
+    drafts = [q["text"] for q in queries if q.get("kind") == "long"]
+    bare = timed([lambda d=d: embeddings.embed_query(d) for d in drafts] * 2)
+    search = timed([lambda d=d: search_casus(query=d, mode="hybrid", filters=FILTER) for d in drafts] * 2)
+    report("kale embedding van een geplakt concept", bare)
+    report("hybride zoeken met facetfilter, geplakt concept", search)
+    print(f"{'  verhouding zoeken / kale embedding (mediaan)':<48} {search[0] / bare[0]:7.2f}")
 
 
 if __name__ == "__main__":
