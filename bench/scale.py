@@ -106,10 +106,10 @@ from wagtail.models import Page  # noqa: E402
 
 from casuistry import embeddings  # noqa: E402
 from casuistry.models import Aspect, CasusEmbedding, CasusIndexPage, CasusPage, Thema  # noqa: E402
-from casuistry.models.pages import WEIGHT_C_FIELDS  # noqa: E402
-from casuistry.search import search_casus  # noqa: E402
-from casuistry.selectors import search as search_module  # noqa: E402
+from casuistry.search import clear_caches, facets, search_casus, semantic, terms  # noqa: E402
+from casuistry.services import indexing  # noqa: E402
 from casuistry.services.indexing import aspect_texts, content_hash, embed_casus  # noqa: E402
+from casuistry.text_fields import fields_of_weight  # noqa: E402
 
 QUERIES_FILE = ROOT / "tests" / "data" / "search_eval_queries.jsonl"
 CORPUS_FILES = [ROOT / "tests" / "data" / "search_eval_casus.jsonl", ROOT / "casuistry" / "demo_data" / "casus.jsonl"]
@@ -323,14 +323,18 @@ def embed_real(rows: list[dict]) -> np.ndarray:
     )
     if len(stored) == len(rows):
         return np.array([np.asarray(stored[r["external_id"]], dtype=np.float64) for r in rows])
-    texts = [f"{r['title']}. {r['samenvatting']}" for r in rows]
+    items = [
+        indexing._Casus(0, indexing.situation_text(r["title"], r["samenvatting"]), indexing.reasoning_text(r), "")
+        for r in rows
+    ]  # what reindex_casus embeds: the situation and the reasoning
+    texts = [t for item in items for t in item.texts]
     key = hashlib.sha256(json.dumps([embeddings.model_identity(), texts]).encode()).hexdigest()[:16]
     cache = CACHE_DIR / f"real-vectors-{key}.npy"
     if cache.exists():  # an interrupted load rolled back; the vectors of the real casus are kept
         return np.load(cache)
     say(f"{len(rows)} echte casus embedden (embed_passages, batch 16) ...")
     started = time.perf_counter()
-    vectors = np.array(embeddings.embed_passages(texts, batch_size=16), dtype=np.float64)
+    vectors = np.array(indexing.casus_vectors(items, embeddings.embed_passages(texts, batch_size=32)), dtype=np.float64)
     CACHE_DIR.mkdir(exist_ok=True)
     np.save(cache, vectors)
     say(f"... klaar in {time.perf_counter() - started:.0f} s ({len(rows) / (time.perf_counter() - started):.1f}/s)")
@@ -466,7 +470,7 @@ def load(n: int) -> dict | None:
             stage_rows,
         )
         say("INSERT casuistry_casuspage met search_vector (to_tsvector dutch) ...")
-        reasoning = " || E'\\n' || ".join(f"coalesce({f}, '')" for f in WEIGHT_C_FIELDS)
+        reasoning = " || E'\\n' || ".join(f"coalesce({f}, '')" for f in fields_of_weight("C"))
         extra_columns, extra_values = other_columns()
         cursor.execute(
             "INSERT INTO casuistry_casuspage (page_ptr_id, external_id, samenvatting, regeling, verplichting, "
@@ -595,9 +599,9 @@ class Profiler:
 
 def fresh_frequencies() -> float:
     """Refill the selector's 5-minute lexicon cache (planner statistics at this size); ms."""
-    search_module.clear_caches()
+    clear_caches()
     started = time.perf_counter()
-    search_module.casus_lexicon()
+    terms.casus_lexicon()
     return (time.perf_counter() - started) * 1000
 
 
@@ -722,7 +726,7 @@ def capture(**kwargs) -> list[tuple[str, object, str, float]]:
 
 def explain(sql: str, params) -> list[str]:
     with transaction.atomic(), connection.cursor() as cursor:
-        search_module._tune_session()  # the planner settings the selector's transaction has
+        semantic.tune_session()  # the planner settings the selector's transaction has
         cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql, params)
         return [r[0] for r in cursor.fetchall()]
 
@@ -765,31 +769,31 @@ def overlap(a: dict, b: dict, k: int = 10) -> float:
 def hnsw_recall(queries, *, filters, ef_values=(40, 120, 400), k=100) -> list[dict]:
     """Recall@k and ms of the selector's semantic query (HNSW, iterative scan) against an exact scan."""
     base = CasusPage.objects.live()
-    allowed = search_module._apply_filters(base, filters) if filters else base
+    allowed = facets.apply_filters(base, filters) if filters else base
     vectors = [embeddings.embed_query(query) for query in queries]
     exact = []
     for vector in vectors:
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute("SET LOCAL enable_indexscan = off")
-            exact.append(list(search_module._semantic_candidates(vector, allowed, k)))
+            exact.append(list(semantic.semantic_candidates(vector, allowed, k)))
     out = []
-    original_ef = search_module.HNSW_EF_SEARCH
+    original_ef = semantic.HNSW_EF_SEARCH
     try:
         for ef in ef_values:
-            search_module.HNSW_EF_SEARCH = ef
+            semantic.HNSW_EF_SEARCH = ef
             recalls, top10, timings = [], [], []
             for vector, truth in zip(vectors, exact, strict=True):
                 with transaction.atomic():
-                    search_module._tune_session()
+                    semantic.tune_session()
                     t0 = time.perf_counter()
-                    approx = list(search_module._semantic_candidates(vector, allowed, k))
+                    approx = list(semantic.semantic_candidates(vector, allowed, k))
                     timings.append((time.perf_counter() - t0) * 1000)
                 recalls.append(len(set(approx) & set(truth)) / max(1, len(truth)))
                 top10.append(len(set(approx[:10]) & set(truth[:10])) / max(1, min(10, len(truth))))
             out.append({"ef": ef, "recall": statistics.fmean(recalls), "recall10": statistics.fmean(top10),
                         "ms": statistics.fmean(timings)})  # fmt: skip
     finally:
-        search_module.HNSW_EF_SEARCH = original_ef
+        semantic.HNSW_EF_SEARCH = original_ef
     return out
 
 
@@ -798,15 +802,15 @@ def bounded_match_cost(queries, *, budget: float) -> dict:
     bounded, unbounded, slow = {}, {}, []
     plans = Counter()
     for query in queries:
-        plan = search_module.fts_plan(query)
+        plan = terms.fts_plan(query)
         plans[
             "all words" if plan.match is plan.rank else "rarest words" if plan.match is not None else "too common"
         ] += 1
         bounded[query] = [h.casus.pk for h in search_casus(query=query, filters=FACET_FILTER).hits]
-    original = search_module.FTS_MATCH_BUDGET
+    original = terms.FTS_MATCH_BUDGET
     started = time.perf_counter()
     try:
-        search_module.FTS_MATCH_BUDGET = 10**9
+        terms.FTS_MATCH_BUDGET = 10**9
         for query in queries:
             t0 = time.perf_counter()
             unbounded[query] = [h.casus.pk for h in search_casus(query=query, filters=FACET_FILTER).hits]
@@ -814,7 +818,7 @@ def bounded_match_cost(queries, *, budget: float) -> dict:
             if time.perf_counter() - started > budget:
                 break
     finally:
-        search_module.FTS_MATCH_BUDGET = original
+        terms.FTS_MATCH_BUDGET = original
     kinds = defaultdict(list)
     for query in unbounded:
         kinds[KINDS[query]].append(overlap(bounded, {query: unbounded[query]}))
@@ -827,7 +831,7 @@ def run_browse(rounds: int = 5) -> dict:
     """The casus index without a query: first visit after a change, then from the remembered counts."""
     out = {}
     for label, filters in (("browse", {}), ("browse_filter", FACET_FILTER)):
-        search_module.clear_caches()
+        clear_caches()
         t0 = time.perf_counter()
         search_casus(filters=filters)
         cold = (time.perf_counter() - t0) * 1000
@@ -1010,7 +1014,7 @@ def main():
     similar_ids = rng.sample(all_ids, min(ARGS.similar, len(all_ids)))
     res["similar"] = run_similar(similar_ids, budget=budget)
 
-    sample = sorted(queries, key=lambda q: len(search_module.query_terms(q)))[len(queries) // 2]
+    sample = sorted(queries, key=lambda q: len(terms.query_terms(q)))[len(queries) // 2]
     say(f"EXPLAIN met zoekvraag: {sample!r}")
     statements = capture(query=sample, filters=FACET_FILTER)
     plans = explain_statements(statements, [
@@ -1045,7 +1049,7 @@ def main():
         "model_load": model_load, "freq_ms": freq_ms, "embed_q": embed_q, "res": res, "plans": plans,
         "sample": sample, "recall": recall, "bound": bound, "rss": rss, "main_peak": peak_rss_mb(),
         "kinds": kind_table, "seen": seen, "minutes": (time.perf_counter() - started) / 60,
-        "budget": search_module.FTS_MATCH_BUDGET, "git": git_state(),
+        "budget": terms.FTS_MATCH_BUDGET, "git": git_state(),
     }  # fmt: skip
     CACHE_DIR.mkdir(exist_ok=True)
     saved = {**report, "res": {k: {kk: vv for kk, vv in v.items() if kk not in ("hits", "per_query")}
@@ -1224,7 +1228,7 @@ def render(r: dict) -> str:
             for run in r["recall"][key]
         ],
         "",
-        f"The selector uses ef_search {search_module.HNSW_EF_SEARCH}. The synthetic corpus is harder for HNSW "
+        f"The selector uses ef_search {semantic.HNSW_EF_SEARCH}. The synthetic corpus is harder for HNSW "
         "than real data (~530 noisy near-copies per real casus).",
         "",
         "### Query plans (EXPLAIN (ANALYZE, BUFFERS), key lines)",
