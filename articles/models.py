@@ -40,8 +40,22 @@ class KennisartikelPage(Page):
     intro = models.TextField("inleiding", max_length=600)
     body = StreamField(ArticleStreamBlock(), verbose_name="inhoud")
     themas = ParentalManyToManyField("casuistry.Thema", blank=True, verbose_name="thema's")
+    regime = models.ForeignKey(
+        "casuistry.Regime",
+        verbose_name="rechtsregime",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+        help_text="Het regime waaronder dit artikel geschreven is (leeg: geldt onder elk regime).",
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body"), FieldPanel("themas")]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("themas"),
+        FieldPanel("regime"),
+    ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = ["articles.KennisIndexPage"]
     subpage_types = []

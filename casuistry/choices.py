@@ -68,3 +68,11 @@ class Verwijtbaarheid(models.TextChoices):
 class RelatieSoort(models.TextChoices):
     VERGELIJKBAAR = "vergelijkbaar", "Vergelijkbaar"
     WIJKT_AF = "wijkt af", "Wijkt af"
+
+
+class Deelniveau(models.TextChoices):
+    """Who may read a casus (casus-v2): its own organisation, its region, or every organisation."""
+
+    ORGANISATIE = "organisatie", "Alleen eigen organisatie"
+    REGIO = "regio", "Organisaties in de eigen regio"
+    LANDELIJK = "landelijk", "Alle organisaties (landelijk)"

@@ -10,6 +10,7 @@ from casuistry.permissions import BEZWAAR_PERMISSION
 from casuistry.services.anonymisation.admin_forms import gate_form
 from casuistry.services.anonymisation.gate import LABEL_NAMES, pseudonymise_text, scan_texts
 from casuistry.services.anonymisation.gated_fields import gated_fields
+from organisations.selectors import organisation_of
 
 ACKNOWLEDGED = "waarschuwing gezien"
 DISMISSED_ACTION = "casuistry.anonimisering_onterecht"
@@ -30,6 +31,19 @@ class CasusPageForm(WagtailAdminPageForm):
             # Bezwaar data belongs to Jurist and Beheerder; others see the value but cannot change it.
             self.fields["bezwaar"].disabled = True
             self.fields["bezwaar"].help_text = "Alleen juristen en beheerders leggen de uitkomst van bezwaar vast."
+        self._own_organisation_only(user)
+
+    def _own_organisation_only(self, user):
+        """A casus belongs to the editor's organisation; only a superuser chooses another one."""
+        if "organisation" not in self.fields or user is None or user.is_superuser:
+            return
+        own = organisation_of(user)
+        field = self.fields["organisation"]
+        field.queryset = field.queryset.filter(pk=own.pk) if own else field.queryset.none()
+        if own and not self.instance.organisation_id:
+            self.initial["organisation"] = own.pk
+        field.required = own is not None
+        field.help_text = "Een casus hoort bij de organisatie van wie hem vastlegt."
 
     def clean(self):
         cleaned = super().clean()

@@ -1,11 +1,15 @@
 from django.contrib import messages
+from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import redirect
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from casuistry.forms import DISMISSED_ACTION, log_dismissals
-from casuistry.models import BezwaarGrond, BezwaarRecord, CasusPage, MkbaRegel, Thema
+from casuistry.models import BezwaarGrond, BezwaarRecord, CasusPage, MkbaRegel, Regime, Thema
+from casuistry.selectors.visibility import visible_casus
+from organisations.selectors import organisation_of
 
 
 class ThemaViewSet(SnippetViewSet):
@@ -19,6 +23,16 @@ class ThemaViewSet(SnippetViewSet):
 
 
 register_snippet(ThemaViewSet)
+
+
+class RegimeViewSet(SnippetViewSet):
+    model = Regime
+    icon = "date"
+    menu_label = "Rechtsregimes"
+    list_display = ["name", "starts_on", "article"]
+
+
+register_snippet(RegimeViewSet)
 
 
 @hooks.register("register_log_actions")
@@ -77,3 +91,36 @@ class MkbaRegelViewSet(SnippetViewSet):
 register_snippet(BezwaarRecordViewSet)
 register_snippet(BezwaarGrondViewSet)
 register_snippet(MkbaRegelViewSet)
+
+
+# --- organisations: editors work on their own organisation's casus ------------------------------
+
+
+def _foreign_casus(user):
+    """Casus of other organisations (a superuser has none): not editable, not listed in the explorer."""
+    if user.is_superuser:
+        return CasusPage.objects.none()
+    organisation = organisation_of(user)
+    mine = Q(organisation__isnull=True) | (Q(organisation=organisation) if organisation else Q(pk__in=[]))
+    return CasusPage.objects.exclude(mine)
+
+
+@hooks.register("construct_explorer_page_queryset")
+def hide_foreign_casus_in_explorer(parent_page, pages, request):
+    return pages.exclude(pk__in=_foreign_casus(request.user).values("pk"))
+
+
+@hooks.register("construct_page_chooser_queryset")
+def choose_only_visible_casus(pages, request):
+    hidden = CasusPage.objects.exclude(pk__in=visible_casus(request.user, CasusPage.objects.all()).values("pk"))
+    return pages.exclude(pk__in=hidden.values("pk"))
+
+
+def _refuse_foreign(request, page):
+    if _foreign_casus(request.user).filter(pk=page.pk).exists():
+        raise Http404  # another organisation's casus does not exist for this editor
+    return None
+
+
+for _hook in ("before_edit_page", "before_delete_page", "before_move_page", "before_unpublish_page"):
+    hooks.register(_hook, _refuse_foreign)

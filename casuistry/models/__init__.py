@@ -1,7 +1,7 @@
 from .bezwaar import BezwaarGrond, BezwaarRecord, KostenPost, MkbaRegel, Scenario, Stage
 from .embeddings import Aspect, CasusEmbedding
 from .pages import CasusIndexPage, CasusPage, CasusRelation, CasusTag
-from .taxonomy import Thema
+from .taxonomy import Regime, Thema
 
 __all__ = [
     "Aspect",
@@ -16,5 +16,6 @@ __all__ = [
     "MkbaRegel",
     "Scenario",
     "Stage",
+    "Regime",
     "Thema",
 ]

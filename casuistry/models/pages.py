@@ -1,5 +1,6 @@
 import re
 import uuid
+from datetime import date
 
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
@@ -7,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F
+from django.http import Http404
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -18,6 +20,7 @@ from wagtail.search import index
 from casuistry.choices import (
     Bezwaar,
     CirkelFase,
+    Deelniveau,
     Regeling,
     RelatieSoort,
     Signaalbron,
@@ -31,6 +34,8 @@ from casuistry.search_vector import casus_search_vector
 from casuistry.services.anonymisation.admin_forms import GatedPageForm
 from casuistry.services.anonymisation.gated_fields import PAGE_GATED_FIELDS, PAGE_UNGATED_FIELDS
 from casuistry.text_fields import TEXT_FIELD_NAMES
+
+from .taxonomy import Regime
 
 PERIODE_PATTERN = r"^[0-9]{4}(-Q[1-4])?$"
 
@@ -129,6 +134,28 @@ class CasusPage(Page):
     )
     bezwaar = models.CharField("uitkomst bezwaar", max_length=20, choices=Bezwaar.choices, blank=True)
     leerpunt = models.TextField("leerpunt", blank=True)
+    # Who owns and who may read the casus (casuistry/selectors/visibility.py decides, nothing else).
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name="organisatie",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="casus",
+        help_text="Leeg: de organisatie van wie de casus aanmaakt.",
+    )
+    deelniveau = models.CharField(
+        "delen met", max_length=12, choices=Deelniveau.choices, default=Deelniveau.ORGANISATIE
+    )
+    regime = models.ForeignKey(
+        "casuistry.Regime",
+        verbose_name="rechtsregime",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="casus",
+        help_text="Leeg: afgeleid uit de periode.",
+    )
     tags = ClusterTaggableManager(through=CasusTag, blank=True, verbose_name="tags")
 
     # Findings of the anonymisation gate an editor marked as wrong (with reason) or warnings seen.
@@ -148,6 +175,7 @@ class CasusPage(Page):
                 FieldRowPanel([FieldPanel("regeling"), FieldPanel("verplichting")]),
                 FieldRowPanel([FieldPanel("thema"), FieldPanel("cirkel_fase")]),
                 FieldRowPanel([FieldPanel("signaalbron"), FieldPanel("periode")]),
+                FieldPanel("regime"),
                 FieldPanel("tags"),
             ],
             heading="Kenmerken",
@@ -182,7 +210,11 @@ class CasusPage(Page):
         InlinePanel("relations", heading="Precedenten", label="gerelateerde casus"),
         SimilarCasusPanel(heading="Vergelijkbare casus (suggesties)"),
     ]
-    promote_panels = [FieldPanel("slug"), FieldPanel("external_id")]
+    promote_panels = [
+        FieldPanel("slug"),
+        FieldPanel("external_id"),
+        MultiFieldPanel([FieldPanel("organisation"), FieldPanel("deelniveau")], heading="Delen"),
+    ]
 
     search_fields = Page.search_fields + [
         index.SearchField("samenvatting"),
@@ -203,9 +235,15 @@ class CasusPage(Page):
             models.Index(F("periode").desc(nulls_last=True), F("page_ptr").desc(), name="casus_newest_first"),
         ]
 
+    def serve(self, request, *args, **kwargs):
+        # A casus this reader may not see does not exist for them: 404, never 403.
+        if not _page_selectors().can_see(request.user, self):
+            raise Http404
+        return super().serve(request, *args, **kwargs)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(_page_selectors().casus_page_context(self))
+        context.update(_page_selectors().casus_page_context(self, request))
         return context
 
     @property
@@ -238,6 +276,8 @@ class CasusPage(Page):
     def save(self, *args, **kwargs):
         if not self.external_id:
             self.external_id = f"KB-{uuid.uuid4().hex[:10].upper()}"
+        if self.regime_id is None and self.periode:
+            self.regime = regime_for_periode(self.periode)
         super().save(*args, **kwargs)
         update_fields = kwargs.get("update_fields")
         # Wagtail saves drafts of live pages with update_fields on bookkeeping columns only;
@@ -253,6 +293,14 @@ class CasusPage(Page):
             tags=" ".join(sorted(t.name for t in self.tags.all())),
         )
         CasusPage.objects.filter(pk=self.pk).update(search_vector=vector)
+
+
+def regime_for_periode(periode: str):
+    """The regime in force at the end of a period ("2025" or "2025-Q3"), or None before the first."""
+    year, _, quarter = periode.partition("-Q")
+    last_month = 3 * int(quarter) if quarter else 12
+    end = date(int(year) + (last_month == 12), last_month % 12 + 1, 1)  # first day after the period
+    return Regime.objects.filter(starts_on__lt=end).order_by("-starts_on").first()
 
 
 class CasusRelation(Orderable):

@@ -39,3 +39,42 @@ def unique_slug(model, text: str, *, max_length: int = 100) -> str:
     while model.objects.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
+
+
+class Regime(models.Model):
+    """A legal regime a casus was decided under, e.g. "Participatiewet in balans", from its start date.
+
+    Redacteuren curate the list. A casus from an earlier regime still teaches, but its page and the
+    suggestions say so and link to the kennisartikel about what changed."""
+
+    base_form_class = GatedAdminModelForm
+    gated_fields = ("name", "summary")
+    ungated_fields = {"slug": "derived from the (gated) name"}
+
+    name = models.CharField("naam", max_length=100, unique=True)
+    slug = models.SlugField("slug", max_length=100, unique=True, blank=True)
+    starts_on = models.DateField("geldt vanaf")
+    summary = models.TextField("wat veranderde", blank=True, help_text="Eén of twee zinnen voor de melding.")
+    article = models.ForeignKey(
+        "articles.KennisartikelPage",
+        verbose_name="kennisartikel over wat veranderde",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("starts_on"), FieldPanel("summary"), FieldPanel("article")]
+
+    class Meta:
+        ordering = ["starts_on"]
+        verbose_name = "rechtsregime"
+        verbose_name_plural = "rechtsregimes"
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Regime, self.name)
+        super().save(*args, **kwargs)

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from taggit.models import Tag
 
+from casuistry.choices import Deelniveau
 from casuistry.models import CasusIndexPage, CasusPage, CasusTag, Thema
 from casuistry.permissions import BEZWAAR_PERMISSION
 from casuistry.services.anonymisation.gate import pseudonymise_record, record_texts, scan_texts
@@ -21,6 +22,7 @@ from casuistry.services.interchange import (
     parse_lines,
     schema_keys,
 )
+from casuistry.services.ownership import UnknownOrganisation, default_organisation, owners
 from casuistry.signals import deferred_indexing
 
 OMGEKEERDE_TOETS_FIELDS = ("grondwaarde", "beoogd_effect", "maatwerk_oplossing", "juridische_inpassing")
@@ -64,11 +66,17 @@ def import_casus(
     user=None,
     progress: Callable[[Iterable], Iterable] | None = None,
     pseudonymise: bool = False,
+    organisation: str | None = None,
 ) -> ImportReport:
-    """Validate every line first (schema and anonymisation gate); import only when all are valid.
+    """Validate every line first (schema, owner and anonymisation gate); import only when all are valid.
 
     With ``pseudonymise`` findings are replaced by placeholders instead of rejecting the file.
+    ``organisation`` (a code) owns the records without ``organisatie``; without it the user's own.
     """
+    try:
+        default_owner = default_organisation(organisation, user)
+    except UnknownOrganisation as exc:
+        raise ImportRejected([LineMessage(0, "organisatie", str(exc))]) from None
     records, errors = parse_lines(lines)
     report = ImportReport()
     memo: dict = {}  # one bulk import detects each distinct text once; dropped when the import ends
@@ -80,6 +88,8 @@ def import_casus(
         for record in records
     ]
     errors.extend(_bezwaar_not_allowed(records, user))
+    owner_of, owner_errors = owners(records, default_owner, user)
+    errors.extend(owner_errors)
     if errors:
         raise ImportRejected(sorted(errors, key=lambda e: e.line))
     for record in records:
@@ -90,7 +100,7 @@ def import_casus(
     iterator = progress(records) if progress else records
     with transaction.atomic(), deferred_indexing():
         for record in iterator:
-            outcome = _upsert(index, record, user=user)
+            outcome = _upsert(index, record, user=user, owner=owner_of[record.line])
             setattr(report, outcome, getattr(report, outcome) + 1)
     return report
 
@@ -144,13 +154,14 @@ def _gate(record: ParsedRecord, report: ImportReport, errors: list[LineMessage],
     return record
 
 
-def _upsert(index: CasusIndexPage, record: ParsedRecord, *, user) -> str:
+def _upsert(index: CasusIndexPage, record: ParsedRecord, *, user, owner) -> str:
     data = record.data
     existing = CasusPage.objects.filter(external_id=data["external_id"]).first()
-    if existing is not None and existing.live and casus_to_record(existing) == data:
+    if existing is not None and existing.live and casus_to_record(existing) == data and existing.organisation == owner:
         return "unchanged"
     page = existing.get_latest_revision_as_object() if existing else CasusPage()
     _apply_record(page, data)
+    page.organisation = owner
     if existing is None:
         page.slug = _free_slug(index, data["external_id"])
         index.add_child(instance=page)
@@ -173,6 +184,8 @@ def _apply_record(page: CasusPage, data: dict) -> None:
         setattr(page, name, toets.get(name, ""))
     page.bedrag_eur = data.get("bedrag_eur")
     page.periode = data.get("periode", "")
+    page.deelniveau = data.get("deelniveau", Deelniveau.ORGANISATIE)
+    page.regime = None  # taken again from the (possibly new) period when the page is saved
     page.interchange_keys = _key_paths(data)
     wanted = list(data.get("tags", []))
     if _ordered_tags(page) != wanted:
@@ -230,6 +243,8 @@ def casus_to_record(page: CasusPage) -> dict:
         "bezwaar": page.bezwaar or None,
         "periode": page.periode or None,
         "tags": _ordered_tags(page),
+        "organisatie": page.organisation.code if page.organisation_id else None,
+        "deelniveau": page.deelniveau,
     }
     known = page.interchange_keys or []
     order = [k for k in known if k in values] + [k for k in schema_keys() if k not in known]
@@ -238,14 +253,17 @@ def casus_to_record(page: CasusPage) -> dict:
         value = values[key]
         if key in known or _has_value(key, value, bool(known)):
             record[key] = value
-    if "periode" in record and record["periode"] is None:
-        del record["periode"]  # the schema has no empty periode
+    for key in ("periode", "organisatie"):
+        if key in record and record[key] is None:
+            del record[key]  # the schema has no empty periode or organisatie
     return record
 
 
 def _has_value(key: str, value, imported: bool) -> bool:
-    if key == "periode":
+    if key in ("periode", "organisatie"):
         return value is not None
+    if key == "deelniveau":  # a v1 record stays v1 on the way back unless its level changed
+        return not imported or value != Deelniveau.ORGANISATIE
     if imported:
         return value not in (None, [], "")
     return True  # a casus made in the admin exports every key
@@ -264,7 +282,7 @@ def export_casus(*, stream, queryset=None) -> int:
     """Write every published casus as one JSON line, in the order they were added."""
     pages = queryset if queryset is not None else CasusPage.objects.live()
     count = 0
-    for page in pages.select_related("thema").prefetch_related("tagged_items__tag").order_by("path"):
+    for page in pages.select_related("thema", "organisation").prefetch_related("tagged_items__tag").order_by("path"):
         stream.write(json.dumps(casus_to_record(page), ensure_ascii=False) + "\n")
         count += 1
     return count

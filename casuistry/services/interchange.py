@@ -1,4 +1,4 @@
-"""Validation of casus interchange records (shared/schemas/casus-v1.schema.json).
+"""Validation of casus interchange records (shared/schemas/casus-v2.schema.json; every v1 record is valid v2).
 
 Error messages are Dutch, name the line and field, and never echo a submitted value: a record may
 contain personal data that must not end up in a terminal, a log or a CI transcript.
@@ -26,6 +26,7 @@ TYPE_NAMES = {
 PATTERN_REASONS = {
     "external_id": "ongeldig kenmerk: alleen letters, cijfers en . _ : - (1 tot 64 tekens)",
     "periode": "ongeldige periode: gebruik JJJJ of JJJJ-Q1..Q4, nooit een exacte datum",
+    "organisatie": "ongeldige organisatiecode: twee hoofdletters en dan 2 tot 10 cijfers of hoofdletters (GM0034)",
 }
 
 
@@ -36,6 +37,8 @@ class LineMessage:
     reason: str
 
     def __str__(self) -> str:
+        if self.line == 0:  # about the whole import (an option), not a line of the file
+            return f"{self.field}: {self.reason}"
         return f"regel {self.line}: {self.field}: {self.reason}"
 
 
@@ -141,7 +144,7 @@ def _translate(error, line: int) -> list[LineMessage]:
     if kind == "additionalProperties":
         allowed = set(error.schema.get("properties", {}))
         return [
-            LineMessage(line, _field_name([*path, _safe_key(name)]), "onbekend veld (niet toegestaan in casus-v1)")
+            LineMessage(line, _field_name([*path, _safe_key(name)]), "onbekend veld (niet toegestaan in casus-v2)")
             for name in error.instance
             if name not in allowed
         ]

@@ -15,6 +15,8 @@ SCHEMA_DIR = Path(env.text("KENNISBANK_SCHEMA_DIR") or BASE_DIR.parent / "shared
 
 INSTALLED_APPS = [
     "base",
+    "organisations",
+    "notifications",
     "articles",
     "glossary",
     "casuistry",
@@ -33,7 +35,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "organisations.apps.UsersConfig",  # wagtail.users, limited to the Beheerder's own organisation
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -157,7 +159,15 @@ TASKS = {
 EMBEDDING_MODEL = env.text("EMBEDDING_MODEL", "e5-onnx")
 EMBEDDING_MODELS_DIR = env.text("EMBEDDING_MODELS_DIR", str(BASE_DIR / ".models"))
 
-CASUS_SCHEMA_FILE = SCHEMA_DIR / "casus-v1.schema.json"
+# The daily digest of followed thema's (notifications); the backend comes from the environment in production.
+DEFAULT_FROM_EMAIL = env.text("DEFAULT_FROM_EMAIL", "kennisbank@localhost")
+EMAIL_HOST = env.text("EMAIL_HOST", "localhost")
+EMAIL_PORT = env.integer("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env.text("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env.text("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env.text("EMAIL_USE_TLS", "") in ("1", "true", "ja")
+
+CASUS_SCHEMA_FILE = SCHEMA_DIR / "casus-v2.schema.json"  # v2 = v1 + organisatie, deelniveau
 SEARCH_PAGE_SIZE = 10
 # Who answers questions about the search (shown on /over-de-zoekfunctie/), e.g. an e-mail address.
 KENNISBANK_CONTACT = env.text("KENNISBANK_CONTACT")

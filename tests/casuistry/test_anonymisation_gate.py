@@ -90,6 +90,9 @@ def edit_form_data(casus: CasusPage, **changes) -> dict:
         "bezwaar": casus.bezwaar,
         "leerpunt": casus.leerpunt,
         "external_id": casus.external_id,
+        "deelniveau": casus.deelniveau,
+        "organisation": casus.organisation_id or "",
+        "regime": casus.regime_id or "",
         "relations": inline_formset([]),
     }
     fields.update(changes)

@@ -6,7 +6,7 @@ from casuistry.services.import_export import export_casus
 
 
 class Command(BaseCommand):
-    help = "Exporteer alle gepubliceerde casus als JSONL (casus-v1)."
+    help = "Exporteer alle gepubliceerde casus als JSONL (casus-v2)."
 
     def add_arguments(self, parser):
         parser.add_argument("--output", "-o", help="Uitvoerbestand (standaard: standaarduitvoer)")

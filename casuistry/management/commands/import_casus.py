@@ -7,7 +7,10 @@ from casuistry.services.import_export import ImportRejected, import_casus
 
 
 class Command(BaseCommand):
-    help = "Importeer casus uit een JSONL-bestand (casus-v1). Bij één ongeldige regel wordt niets geïmporteerd."
+    help = (
+        "Importeer casus uit een JSONL-bestand (casus-v2; v1 is ook geldig). "
+        "Bij één ongeldige regel wordt niets geïmporteerd."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("bestand", help="Pad naar het .jsonl-bestand")
@@ -16,8 +19,13 @@ class Command(BaseCommand):
             action="store_true",
             help="Vervang gevonden persoonsgegevens door plaatsaanduidingen ([PERSOON-1], [DATUM] ...) en importeer",
         )
+        parser.add_argument(
+            "--organisatie",
+            default=None,
+            help="Code van de organisatie die de casus zonder veld 'organisatie' bezit, bijvoorbeeld GM0034",
+        )
 
-    def handle(self, *args, bestand, pseudonimiseer=False, **options):
+    def handle(self, *args, bestand, pseudonimiseer=False, organisatie=None, **options):
         try:
             with open(bestand, encoding="utf-8") as handle:
                 lines = handle.read().splitlines()
@@ -30,7 +38,7 @@ class Command(BaseCommand):
             return tqdm(records, desc="Importeren", unit="casus", file=sys.stderr, disable=len(records) < 20)
 
         try:
-            report = import_casus(lines=lines, progress=progress, pseudonymise=pseudonimiseer)
+            report = import_casus(lines=lines, progress=progress, pseudonymise=pseudonimiseer, organisation=organisatie)
         except ImportRejected as rejected:
             for error in rejected.errors:
                 self.stderr.write(str(error))
