@@ -35,8 +35,8 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["recent_casus"] = recent_casus(limit=self.recent_count)
-        context["themes"] = themes_with_counts()
+        context["recent_casus"] = recent_casus(request.user, limit=self.recent_count)
+        context["themes"] = themes_with_counts(request.user)
         if is_new_hire(request.user):
             context["mijn_leerpaden"] = paths_for(request.user)
         return context

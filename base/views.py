@@ -110,7 +110,7 @@ def zoeken(request):
     query = cleaned.text
     context = {"query": query, "query_notice": cleaned.notice}
     if query:
-        context["casus"] = search_casus(query=query, page=page_number(request), per_page=10)
+        context["casus"] = search_casus(query=query, page=page_number(request), per_page=10, viewer=request.user)
         context["articles"] = list(KennisartikelPage.objects.live().search(query)[:5])
         context["begrippen"] = search_begrippen(query)
     return render(request, "search/zoeken.html", context)

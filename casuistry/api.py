@@ -18,12 +18,13 @@ from wagtail.api.v3.auth import BearerTokenAuth
 from casuistry.models import CasusIndexPage, CasusPage
 from casuistry.search import MODES, SORTS, search_casus
 from casuistry.search_box import clean_query
+from casuistry.selectors.visibility import visible_casus
 from casuistry.services.import_export import ImportRejected, casus_to_record, import_casus
 
 api = NinjaAPI(
     title="Kennisbank Sociaal Handhaven",
     version="1",
-    description="Zoeken in geanonimiseerde casus en casus uitwisselen (casus-v1). Suggesties beslissen niets.",
+    description="Zoeken in geanonimiseerde casus en casus uitwisselen (casus-v2). Suggesties beslissen niets.",
     auth=[BearerTokenAuth(), django_auth],
     urls_namespace="api-v1",
 )
@@ -41,6 +42,8 @@ class Hit(Schema):
     similarity_band: str = ""
     reasons: list[str]
     snippet: str = ""
+    regime: str | None = None
+    eerder_regime: bool = False
 
 
 class FacetValueOut(Schema):
@@ -82,6 +85,8 @@ def _hit(hit) -> dict:
         "similarity_band": hit.similarity_band,
         "reasons": hit.reasons,
         "snippet": hit.snippet,
+        "regime": casus.regime.name if casus.regime_id else None,
+        "eerder_regime": hit.regime_notice is not None,
     }
 
 
@@ -102,7 +107,13 @@ def zoeken(request, q: str = "", k: int = 10, mode: str = "hybrid", sort: str = 
         raise HttpError(400, "De zoekvraag is te lang (maximaal 8000 tekens).")
     cleaned = clean_query(q)  # a name or number in q is searched and returned only as its placeholder
     result = search_casus(
-        query=cleaned.text, filters=request.GET, mode=mode, sort=sort, page=max(1, page), per_page=_check_k(k)
+        query=cleaned.text,
+        filters=request.GET,
+        mode=mode,
+        sort=sort,
+        page=max(1, page),
+        per_page=_check_k(k),
+        viewer=request.user,
     )
     return {
         "query": result.query,
@@ -116,21 +127,22 @@ def zoeken(request, q: str = "", k: int = 10, mode: str = "hybrid", sort: str = 
     }
 
 
-@api.get("/casus/{external_id}", summary="Eén casus in het uitwisselformaat casus-v1")
+@api.get("/casus/{external_id}", summary="Eén casus in het uitwisselformaat casus-v2")
 def casus_detail(request, external_id: str):
-    casus = get_object_or_404(CasusPage.objects.live().select_related("thema"), external_id=external_id)
+    casus = get_object_or_404(visible_casus(request.user).select_related("thema"), external_id=external_id)
     return casus_to_record(casus)
 
 
 @api.get("/casus/{external_id}/vergelijkbaar", response=list[Hit], summary="Casus die inhoudelijk lijken op deze")
 def vergelijkbaar(request, external_id: str, k: int = 5):
-    casus = get_object_or_404(CasusPage.objects.live(), external_id=external_id)
-    return [_hit(h) for h in search_casus(like=casus, per_page=_check_k(k)).hits]
+    casus = get_object_or_404(visible_casus(request.user), external_id=external_id)
+    return [_hit(h) for h in search_casus(like=casus, per_page=_check_k(k), viewer=request.user).hits]
 
 
 @api.post("/casus", response={201: dict, 200: dict, 400: Errors, 403: Errors}, summary="Casus toevoegen of bijwerken")
 def casus_upsert(request):
-    """Body: één casus-v1 record. Dezelfde controles als import_casus, inclusief de anonimiseringscontrole."""
+    """Body: één casus-v2 record (v1 is ook geldig). Dezelfde controles als import_casus, inclusief de
+    anonimiseringscontrole."""
     index = CasusIndexPage.objects.get()
     if not index.permissions_for_user(request.user).can_publish_subpage():
         return 403, {"fouten": ["U mag geen casus publiceren."]}

@@ -73,17 +73,17 @@ def suggestions_page(request, data):
     form = DraftForm(data)
     context = {"form": form, "can_save": _can_save(request.user)}
     if data is not None and form.is_valid():
-        context.update(_suggestions(form.cleaned_data))
+        context.update(_suggestions(form.cleaned_data, request.user))
         context["concept_form"] = ConceptForm(
             initial={"situatie": context["anonymised"], "thema": form.cleaned_data.get("thema")}
         )
     return render(request, "casuistry/besluit_voorbereiden.html", context)
 
 
-def _suggestions(data: dict) -> dict:
+def _suggestions(data: dict, user) -> dict:
     scrubbed = pseudonymise(data["situatie"])  # before anything else happens with the text
     filters = {"thema": [data["thema"].slug]} if data.get("thema") else {}
-    result = search_casus(query=scrubbed.text, filters=filters, per_page=SUGGESTIONS)
+    result = search_casus(query=scrubbed.text, filters=filters, per_page=SUGGESTIONS, viewer=user)
     themes = {hit.casus.thema_id for hit in result.hits}
     articles = list(KennisartikelPage.objects.live().filter(themas__in=themes).distinct()[:4])
     articles += [a for a in KennisartikelPage.objects.live().filter(slug__in=METHOD_ARTICLES) if a not in articles]

@@ -2,6 +2,7 @@
 
 import csv
 import re
+from urllib.parse import urlencode
 
 from django import forms
 from django.contrib.auth.decorators import permission_required
@@ -13,6 +14,7 @@ from casuistry.choices import Regeling
 from casuistry.models.bezwaar import Stage
 from casuistry.permissions import BEZWAAR_PERMISSION
 from casuistry.selectors.stats import MonitorFilters, jurist_worklist, monitor_tables, table_by_key, theme_choices
+from casuistry.selectors.visibility import monitor_scopes, own_casus
 
 
 class MonitorFilterForm(forms.Form):
@@ -41,17 +43,37 @@ class MonitorFilterForm(forms.Form):
 
 
 def monitor(request):
+    """Each table for the user's own organisation, with the regional or national figure beside it."""
     form = MonitorFilterForm(request.GET or None)
     filters = form.filters()
-    query = request.GET.urlencode()
-    tables = monitor_tables(filters)
+    scopes = monitor_scopes(request.user)
+    compare_key = request.GET.get("vergelijk", "regio" if "regio" in scopes else "landelijk")
+    compare = scopes.get(compare_key) if compare_key != "eigen" else None
+    own_tables = _with_csv(monitor_tables(filters, scopes["eigen"].casus), filters, "eigen")
+    compared = _with_csv(monitor_tables(filters, compare.casus), filters, compare.key) if compare else []
+    context = {
+        "form": form,
+        "tables": own_tables,
+        "pairs": list(zip(own_tables, compared or [None] * len(own_tables), strict=True)),
+        "own_scope": scopes["eigen"],
+        "compare_scope": compare,
+        "compare_choices": [s for s in scopes.values() if s.key != "eigen"],
+    }
+    return render(request, "casuistry/monitor.html", context)
+
+
+def _with_csv(tables, filters, scope_key: str):
+    query = [*filters.as_query(), *([("bereik", scope_key)] if scope_key != "eigen" else [])]
     for table in tables:
-        table.csv_url = reverse("monitor_csv", args=[table.key]) + (f"?{query}" if query else "")
-    return render(request, "casuistry/monitor.html", {"form": form, "tables": tables})
+        table.csv_url = reverse("monitor_csv", args=[table.key]) + (f"?{urlencode(query)}" if query else "")
+    return tables
 
 
 def monitor_csv(request, key: str):
-    table = table_by_key(MonitorFilterForm(request.GET or None).filters(), key)
+    scope = monitor_scopes(request.user).get(request.GET.get("bereik", "eigen"))
+    if scope is None:
+        raise Http404("Onbekend bereik.")
+    table = table_by_key(MonitorFilterForm(request.GET or None).filters(), key, scope.casus)
     if table is None:
         raise Http404("Onbekende tabel.")
     response = HttpResponse(content_type="text/csv; charset=utf-8")
@@ -83,6 +105,6 @@ def werklijst(request):
     """The jurist's worklist (Jurist and Beheerder: the roles that record bezwaar data)."""
     stage = request.GET.get("fase", "")
     thema = request.GET.get("thema", "")[:100]
-    casus = jurist_worklist(stage=stage if stage in Stage.values else "", thema=thema)
+    casus = jurist_worklist(own_casus(request.user), stage=stage if stage in Stage.values else "", thema=thema)
     context = {"casus_list": casus, "stages": Stage.choices, "stage": stage, "themes": theme_choices(), "thema": thema}
     return render(request, "casuistry/werklijst.html", context)

@@ -8,9 +8,11 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from casuistry.models import CasusPage, Thema
+from casuistry.models import Thema
+from casuistry.selectors.visibility import visible_casus
 from intervisie.judgement import TEXTAREA
 from intervisie.models import Method
+from organisations.selectors import organisation_of
 
 INPUT = "utrecht-textbox utrecht-textbox--html-input"
 SELECT = "utrecht-select utrecht-select--html-select"
@@ -20,6 +22,13 @@ class ParticipantChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, user):
         full = user.get_full_name()
         return f"{full} ({user.username})" if full else user.username
+
+
+def colleagues_of(user):
+    """Active users a trainer may invite: those of the trainer's own organisation (everyone without one)."""
+    users = get_user_model().objects.filter(is_active=True)
+    organisation = organisation_of(user)
+    return users.filter(membership__organisation=organisation) if organisation is not None else users
 
 
 class SessionForm(forms.Form):
@@ -86,14 +95,13 @@ class SessionForm(forms.Form):
         help_text="Bij een bestaande casus nemen we het thema van de casus over.",
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["participants"].queryset = (
-            get_user_model().objects.filter(is_active=True).order_by("first_name", "last_name", "username")
-        )
+        self.user = user
+        self.fields["participants"].queryset = colleagues_of(user).order_by("first_name", "last_name", "username")
         groups: dict[str, list] = {}
         for pk, title, thema in (
-            CasusPage.objects.live().order_by("thema__name", "title").values_list("pk", "title", "thema__name")
+            visible_casus(user).order_by("thema__name", "title").values_list("pk", "title", "thema__name")
         ):
             groups.setdefault(thema, []).append((pk, title))
         self.fields["casus"].choices = [("", "Geen: ik schrijf een nieuwe inbreng"), *groups.items()]
@@ -120,7 +128,7 @@ class SessionForm(forms.Form):
                 self.add_error("inbreng", "Beschrijf de nieuwe inbreng in minstens 40 tekens.")
             if not data.get("thema"):
                 self.add_error("thema", "Kies het thema van de nieuwe inbreng.")
-        data["casus_page"] = CasusPage.objects.live().filter(pk=casus_pk).first() if casus_pk else None
+        data["casus_page"] = visible_casus(self.user).filter(pk=casus_pk).first() if casus_pk else None
         return data
 
 

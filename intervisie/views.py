@@ -55,7 +55,7 @@ def index(request):
         "led": selectors.led_by(user) if services.can_plan(user) else [],
         "mine": selectors.sessions_of_participant(user),
         "open_werkafspraken": selectors.open_werkafspraken_for(user),
-        "proposals": [w for w in selectors.pending_proposals() if werkafspraak_services.can_publish(w.page, user)],
+        "proposals": [w for w in selectors.pending_proposals(user) if werkafspraak_services.can_publish(w.page, user)],
         "statuses": SessionStatus,
     }
     return render(request, "intervisie/index.html", context)
@@ -66,7 +66,7 @@ def index(request):
 def plan(request):
     if not services.can_plan(request.user):
         raise PermissionDenied("Alleen trainers plannen intervisiesessies.")
-    form = SessionForm(request.POST or None)
+    form = SessionForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             session, scrub = services.plan_session(trainer=request.user, **_session_kwargs(form))
@@ -96,7 +96,7 @@ def edit(request, pk: int):
         "inbreng": session.inbreng,
         "thema": session.thema if not session.casus_id else None,
     }
-    form = SessionForm(request.POST or None, initial=initial)
+    form = SessionForm(request.POST or None, initial=initial, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             _, scrub = services.update_session(session=session, user=request.user, **_session_kwargs(form))
@@ -168,7 +168,7 @@ def preparation(request, pk: int):
     if not (services.is_trainer_of(session, request.user) or services.can_plan(request.user)):
         raise PermissionDenied("Het voorbereidingspakket is voor de trainer.")
     context = {"session": session, "participants": session.participants.order_by("first_name", "username")}
-    context.update(selectors.preparation_pack(session))
+    context.update(selectors.preparation_pack(session, request.user))
     return render(request, "intervisie/preparation.html", context)
 
 

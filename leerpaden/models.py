@@ -126,7 +126,7 @@ class LeerpadPage(RoutablePageMixin, Page):
     def stap(self, request, nummer: int):
         """One step: read, study, reflect or practise. Free text arrives by POST and is pseudonymised."""
         selectors, services = _reads_and_writes()
-        huidige = selectors.step_by_number(self, nummer)
+        huidige = selectors.step_by_number(self, nummer, request.user)
         if huidige is None:
             raise Http404("Deze stap bestaat niet.")
         form, reflectie_fout = DrietrapstoetsJudgementForm(), ""

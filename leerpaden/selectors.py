@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from casuistry.choices import Uitkomst
+from casuistry.selectors.visibility import visible_casus
 from intervisie.agreement import percent
 from intervisie.judgement import SessionResults, question_results
 from leerpaden.models import LeerpadPage, LeerpadStap, LeerpadVoortgang, StapSoort, StapVoortgang
@@ -26,20 +27,22 @@ def live_paths():
     return LeerpadPage.objects.live().order_by("path")
 
 
-def steps_of(leerpad: LeerpadPage) -> list[LeerpadStap]:
-    """The steps in order. A casus or article that is no longer published is not shown: the step
-    says its content is not available (a live page never shows a draft)."""
+def steps_of(leerpad: LeerpadPage, user=None) -> list[LeerpadStap]:
+    """The steps in order. A casus or article that is no longer published, or a casus the user may
+    not see (another organisation's), is not shown: the step says its content is not available."""
     stappen = list(leerpad.stappen.select_related("artikel", "casus").order_by("sort_order", "pk"))
+    casus_ids = [stap.casus_id for stap in stappen if stap.casus_id]
+    readable = set(visible_casus(user).filter(pk__in=casus_ids).values_list("pk", flat=True))
     for stap in stappen:
-        if stap.casus_id and not stap.casus.live:
+        if stap.casus_id and stap.casus_id not in readable:
             stap.casus = None
         if stap.artikel_id and not stap.artikel.live:
             stap.artikel = None
     return stappen
 
 
-def step_by_number(leerpad: LeerpadPage, nummer: int) -> LeerpadStap | None:
-    stappen = steps_of(leerpad)
+def step_by_number(leerpad: LeerpadPage, nummer: int, user=None) -> LeerpadStap | None:
+    stappen = steps_of(leerpad, user)
     return stappen[nummer - 1] if 1 <= nummer <= len(stappen) else None
 
 
@@ -102,7 +105,7 @@ class PathProgress:
 
 
 def path_progress(leerpad: LeerpadPage, user) -> PathProgress:
-    stappen = steps_of(leerpad)
+    stappen = steps_of(leerpad, user)
     voortgang = None
     rows: dict[int, StapVoortgang] = {}
     if user.is_authenticated:

@@ -22,8 +22,8 @@ from dataclasses import replace
 
 from django.db import transaction
 
-from casuistry.models import CasusPage
 from casuistry.neutral import neutral_text
+from casuistry.selectors.visibility import visible_casus
 
 from . import browse, semantic, terms
 from .facets import FACETS, FACETS_BY_PARAM
@@ -53,7 +53,10 @@ __all__ = [
 
 def search_casus(request: SearchRequest | None = None, /, **params) -> SearchResult:
     """Search published casus: pass a :class:`SearchRequest`, or its fields as keywords
-    (query, filters, sort, mode, page, per_page, exclude_ids, like)."""
+    (query, filters, sort, mode, page, per_page, exclude_ids, like, viewer).
+
+    ``viewer`` (a user or a Viewer) limits the search to the casus that reader may see; leaving it
+    out searches every casus, which only background work and evaluation may do."""
     req = request if request is not None else SearchRequest.of(**params)
     with transaction.atomic():
         semantic.tune_session()
@@ -61,7 +64,7 @@ def search_casus(request: SearchRequest | None = None, /, **params) -> SearchRes
 
 
 def _search(req: SearchRequest) -> SearchResult:
-    base = CasusPage.objects.live().exclude(pk__in=req.exclude_ids)
+    base = visible_casus(req.viewer).exclude(pk__in=req.exclude_ids)
     if req.like is not None:
         return similar_to(base, req)
     if not req.query:

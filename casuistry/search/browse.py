@@ -30,7 +30,8 @@ def browse(base: QuerySet, req) -> SearchResult:
     results = apply_filters(base, filters)
     total, facets = _counts(base, results, req)
     ordered = results.annotate(score=RawSQL("0.0", [])).order_by(*NEWEST_FIRST)
-    rows = list(ordered.defer("search_vector").select_related("thema")[req.offset : req.offset + req.per_page])
+    page = ordered.defer("search_vector").select_related("thema", "regime")
+    rows = list(page[req.offset : req.offset + req.per_page])
     hits = explain(rows, "", filters, {})
     return SearchResult("", req.mode, "datum", hits, total, req.page, req.per_page, facets, filters)
 
@@ -51,7 +52,8 @@ def _counts(base: QuerySet, results: QuerySet, req) -> tuple[int, list[FacetResu
 
 def _key(req, changed) -> str:
     generation = cache.get_or_set(GENERATION_KEY, 0, None)
-    wanted = json.dumps([req.facet_filters, sorted(req.exclude_ids), changed, generation], default=str)
+    # The viewer is part of the key: each organisation's reader counts only what they may see.
+    wanted = json.dumps([req.facet_filters, sorted(req.exclude_ids), req.viewer, changed, generation], default=str)
     return "casus-search:browse:" + hashlib.sha256(wanted.encode()).hexdigest()[:32]
 
 

@@ -7,6 +7,7 @@ import re
 
 from django.db import connection
 
+from casuistry.selectors.regimes import current_regime, regime_notice
 from casuistry.text_fields import REASONING_FIELDS
 from kennisbank.fulltext import SEARCH_CONFIG, tsquery_text
 
@@ -23,6 +24,7 @@ HEADLINE_OPTIONS = (
 def explain(rows: list, fts_text: str, filters: dict, similarity: dict[int, float]) -> list[CasusHit]:
     raw = tsquery_text(fts_text) if fts_text else None
     found = snippets([r.pk for r in rows], raw) if raw and rows else {}
+    current = current_regime()
     hits = []
     for casus in rows:
         snippet, terms = found.get(casus.pk, ("", []))
@@ -34,8 +36,16 @@ def explain(rows: list, fts_text: str, filters: dict, similarity: dict[int, floa
             hit.reasons.append(f"Thema: {casus.thema.name}")
         if "uitkomst" in filters:
             hit.reasons.append(f"Uitkomst: {casus.get_uitkomst_display()}")
+        mark_older_regime(hit, current)
         hits.append(hit)
     return hits
+
+
+def mark_older_regime(hit: CasusHit, current) -> None:
+    """A precedent from an earlier legal regime still teaches, but the reader must know."""
+    hit.regime_notice = regime_notice(hit.casus, current)
+    if hit.regime_notice:
+        hit.reasons.append(f"Let op: beoordeeld onder {hit.regime_notice.regime.name}")
 
 
 def similarity_reasons(hit: CasusHit) -> list[str]:

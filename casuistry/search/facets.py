@@ -32,6 +32,7 @@ FACETS: tuple[Facet, ...] = (
     Facet("verplichting", "Verplichting", "verplichting", choices=tuple(Verplichting.choices)),
     Facet("regeling", "Regeling", "regeling", choices=tuple(Regeling.choices)),
     Facet("bezwaar", "Bezwaar", "bezwaar", choices=((NO_BEZWAAR, "Geen bezwaar"), *Bezwaar.choices)),
+    Facet("regime", "Rechtsregime", "regime__slug", label_field="regime__name"),
     Facet("tag", "Tags", "tags__slug", label_field="tags__name"),
 )
 FACETS_BY_PARAM = {facet.param: facet for facet in FACETS}
@@ -76,7 +77,8 @@ def sql_facet_counts(matching: QuerySet, filters: dict[str, list[str]]) -> list[
 def pool_rows(pool) -> dict[int, dict]:
     """Facet values and period of a bounded set of casus (a result pool), in two queries."""
     fields = [facet.field for facet in FACETS if facet.param != "tag"]
-    found = CasusPage.objects.filter(pk__in=list(pool)).order_by().values("pk", "periode", "thema__name", *fields)
+    labels = [facet.label_field for facet in FACETS if facet.label_field and facet.param != "tag"]
+    found = CasusPage.objects.filter(pk__in=list(pool)).order_by().values("pk", "periode", *labels, *fields)
     rows = {row["pk"]: row for row in found}
     for row in rows.values():
         row["tags__slug"] = {}
@@ -108,8 +110,8 @@ def _row_facet_values(row: dict, facet: Facet) -> list[tuple[str, str]]:
     value = row[facet.field]
     if facet.param == "tag":
         return list(value.items())
-    if facet.param == "thema":
-        return [(value, row["thema__name"])] if value is not None else []
+    if facet.label_field:
+        return [(value, row[facet.label_field])] if value is not None else []
     return [(value, value)] if value is not None else []
 
 

@@ -68,7 +68,7 @@ def _page_hits(ranked, rows, scores, req, text, similarity) -> list[CasusHit]:
         ranked = sorted(ranked, key=lambda pk: (rows[pk]["periode"] is not None, rows[pk]["periode"] or "", pk))
         ranked.reverse()
     page_ids = ranked[req.offset : req.offset + req.per_page]
-    pages = CasusPage.objects.defer("search_vector").select_related("thema").in_bulk(page_ids)
+    pages = CasusPage.objects.defer("search_vector").select_related("thema", "regime").in_bulk(page_ids)
     casus = [pages[pk] for pk in page_ids if pk in pages]
     for row in casus:
         row.score = scores.get(row.pk, 0.0)

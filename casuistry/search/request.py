@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from casuistry.selectors.visibility import EVERYTHING, Viewer, as_viewer
+
 from .facets import FACETS_BY_PARAM
 
 MODES = ("fts", "semantic", "hybrid")
@@ -39,6 +41,7 @@ class SearchRequest:
     page: int = 1
     per_page: int = 10
     exclude_ids: tuple[int, ...] = ()
+    viewer: Viewer = EVERYTHING  # whose eyes: every web read passes the user (visibility.py)
     like: Any = field(default=None, compare=False)  # a CasusPage: casus similar to it
 
     @classmethod
@@ -53,6 +56,7 @@ class SearchRequest:
         per_page: int = 10,
         exclude_ids=(),
         like=None,
+        viewer=None,
     ) -> SearchRequest:
         cleaned = clean_filters(filters or {})
         return cls(
@@ -63,6 +67,7 @@ class SearchRequest:
             page=min(max(1, page), MAX_PAGE),
             per_page=max(1, min(per_page, MAX_PER_PAGE)),
             exclude_ids=tuple(exclude_ids),
+            viewer=as_viewer(viewer),
             like=like,
         )
 
@@ -75,7 +80,7 @@ class SearchRequest:
         return (self.page - 1) * self.per_page
 
 
-def request_from_params(params, *, per_page: int = 10) -> SearchRequest:
+def request_from_params(params, *, viewer, per_page: int = 10) -> SearchRequest:
     """A request from URL parameters (``q``, facets, ``sort``, ``mode``, ``page``) as the casus index takes them."""
     return SearchRequest.of(
         query=params.get("q", "")[:4000],
@@ -84,6 +89,7 @@ def request_from_params(params, *, per_page: int = 10) -> SearchRequest:
         mode=params.get("mode", "hybrid"),
         page=_page_number(params.get("page", 1)),
         per_page=per_page,
+        viewer=viewer,
     )
 
 

@@ -52,6 +52,7 @@ class CasusHit:
     matched_terms: list[str] = field(default_factory=list)
     similarity: float | None = None
     reasons: list[str] = field(default_factory=list)
+    regime_notice: Any = None  # a RegimeNotice when the precedent was decided under an earlier regime
 
     @property
     def similarity_band(self) -> str:

@@ -58,8 +58,9 @@ class Table:
         return max([row.get(self.chart_column) or 0 for row in self.rows] + [1])
 
 
-def filtered_casus(filters: MonitorFilters) -> QuerySet:
-    qs = CasusPage.objects.live().annotate(jaar=Substr("periode", 1, 4))
+def filtered_casus(filters: MonitorFilters, casus: QuerySet | None = None) -> QuerySet:
+    """The casus of one monitor scope (all published casus by default) under the filters."""
+    qs = (CasusPage.objects.live() if casus is None else casus).annotate(jaar=Substr("periode", 1, 4))
     if filters.year_from:
         qs = qs.filter(jaar__gte=str(filters.year_from))
     if filters.year_to:
@@ -71,8 +72,8 @@ def filtered_casus(filters: MonitorFilters) -> QuerySet:
     return qs
 
 
-def monitor_tables(filters: MonitorFilters) -> list[Table]:
-    casus = filtered_casus(filters)
+def monitor_tables(filters: MonitorFilters, scope: QuerySet | None = None) -> list[Table]:
+    casus = filtered_casus(filters, scope)
     return [
         outcomes(casus),
         boetes_versus_waarschuwingen(casus),
@@ -94,8 +95,8 @@ def monitor_tables(filters: MonitorFilters) -> list[Table]:
     ]
 
 
-def table_by_key(filters: MonitorFilters, key: str) -> Table | None:
-    return next((t for t in monitor_tables(filters) if t.key == key), None)
+def table_by_key(filters: MonitorFilters, key: str, scope: QuerySet | None = None) -> Table | None:
+    return next((t for t in monitor_tables(filters, scope) if t.key == key), None)
 
 
 def outcomes(casus: QuerySet) -> Table:
@@ -339,11 +340,12 @@ def mkba_for_casus(casus: CasusPage) -> dict | None:
     return {"scenarios": scenarios}
 
 
-def jurist_worklist(*, stage: str = "", thema: str = "") -> QuerySet:
-    """Casus whose bezwaar procedure is still running, or that have a bezwaar without a recorded stage."""
+def jurist_worklist(casus: QuerySet | None = None, *, stage: str = "", thema: str = "") -> QuerySet:
+    """Casus (of the jurist's own organisation) whose bezwaar procedure is still running, or that
+    have a bezwaar without a recorded stage."""
     running = BezwaarRecord.objects.filter(outcome="").values("casus_id")
     qs = (
-        CasusPage.objects.live()
+        (CasusPage.objects.live() if casus is None else casus)
         .filter(Q(pk__in=running) | (~Q(bezwaar="") & Q(bezwaar_records__isnull=True)))
         .select_related("thema")
         .prefetch_related("bezwaar_records")

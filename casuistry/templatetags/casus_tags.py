@@ -8,5 +8,5 @@ register = template.Library()
 
 
 @register.simple_tag
-def similar_casus_for_editor(page):
-    return editor_similar(page)
+def similar_casus_for_editor(page, user):
+    return editor_similar(page, user)

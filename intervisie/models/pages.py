@@ -87,6 +87,14 @@ class WerkafspraakPage(Page):
     parent_page_types = ["intervisie.WerkafsprakenIndexPage"]
     subpage_types = []
 
+    def get_context(self, request, *args, **kwargs):
+        # The casus it grew from is linked only for a reader who may see that casus.
+        from casuistry.selectors.visibility import can_see  # selectors import models: at serve time
+
+        context = super().get_context(request, *args, **kwargs)
+        context["source_casus"] = self.casus if self.casus_id and can_see(request.user, self.casus) else None
+        return context
+
     class Meta:
         verbose_name = "werkafspraak"
         verbose_name_plural = "werkafspraken"

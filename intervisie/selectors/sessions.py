@@ -17,11 +17,13 @@ from django.db.models import Count, Q, QuerySet
 from articles.models import KennisartikelPage
 from casuistry.choices import Uitkomst
 from casuistry.search import search_casus
+from casuistry.selectors.visibility import viewer_of, visible_casus
 from glossary.models import Begrip
 from intervisie.agreement import fleiss_kappa, kappa_label, pairwise_agreement, pairwise_label, percent
 from intervisie.choices import JUDGEMENT_QUESTIONS, SessionStatus
 from intervisie.judgement import SessionResults, question_results
 from intervisie.models import Judgement, Session, Werkafspraak
+from organisations.selectors import organisation_of
 
 METHOD_ARTICLES = ("drietrapstoets", "omgekeerde-toets", "intervisie-en-leerdialogen")
 SIMILAR = 5
@@ -33,10 +35,16 @@ class ResultsNotRevealed(Exception):
 
 
 def sessions_visible_to(user) -> QuerySet[Session]:
-    """Sessions the user leads or takes part in; trainers (view permission) see all sessions."""
-    base = Session.objects.select_related("method", "trainer", "thema", "casus")
+    """Sessions the user leads or takes part in; trainers (view permission) see all sessions of their
+    organisation. A session about a casus the user may not see is not shown at all."""
+    base = Session.objects.select_related("method", "trainer", "thema", "casus").filter(
+        Q(casus__isnull=True) | Q(casus__in=visible_casus(user).values("pk"))
+    )
     if user.has_perm("intervisie.view_session"):
-        return base
+        organisation = organisation_of(user)
+        if organisation is None or user.is_superuser:
+            return base
+        return base.filter(Q(trainer__membership__organisation=organisation) | Q(participants=user)).distinct()
     return base.filter(Q(trainer=user) | Q(participants=user)).distinct()
 
 
@@ -139,14 +147,17 @@ def _inbreng_text(session: Session) -> str:
     return session.inbreng
 
 
-def similar_casus(session: Session, *, per_page: int = SIMILAR):
-    """Similar published casus through the one search selector (never a second search)."""
+def similar_casus(session: Session, user, *, per_page: int = SIMILAR):
+    """Similar published casus the user may see, through the one search selector (never a second search)."""
+    viewer = viewer_of(user)
     if session.casus_id:
-        result = search_casus(like=session.casus, per_page=per_page)
+        result = search_casus(like=session.casus, per_page=per_page, viewer=viewer)
         if result.hits:
             return result
-        return search_casus(query=_inbreng_text(session), exclude_ids=(session.casus_id,), per_page=per_page)
-    return search_casus(query=session.inbreng, per_page=per_page)
+        return search_casus(
+            query=_inbreng_text(session), exclude_ids=(session.casus_id,), per_page=per_page, viewer=viewer
+        )
+    return search_casus(query=session.inbreng, per_page=per_page, viewer=viewer)
 
 
 def related_articles(session: Session) -> list:
@@ -179,10 +190,10 @@ def related_begrippen(session: Session, *, limit: int = MAX_BEGRIPPEN) -> list[B
     return [b for _, _, b in sorted(found, key=lambda t: (t[0], t[1]))[:limit]]
 
 
-def preparation_pack(session: Session) -> dict:
+def preparation_pack(session: Session, user) -> dict:
     return {
         "agenda": agenda(session),
-        "similar": similar_casus(session),
+        "similar": similar_casus(session, user),
         "articles": related_articles(session),
         "begrippen": related_begrippen(session),
     }
@@ -202,10 +213,19 @@ def open_werkafspraken_for(user) -> QuerySet[Werkafspraak]:
     )
 
 
-def pending_proposals() -> QuerySet[Werkafspraak]:
-    """Proposed werkafspraken waiting for a redacteur (draft page, not live)."""
+def pending_proposals(user=None) -> QuerySet[Werkafspraak]:
+    """Proposed werkafspraken waiting for a redacteur (draft page, not live); with a user, only those
+    from their own organisation's sessions about casus they may see."""
+    proposals = Werkafspraak.objects.filter(page__isnull=False, page__live=False)
+    if user is not None:
+        proposals = proposals.filter(
+            Q(session__casus__isnull=True) | Q(session__casus__in=visible_casus(user).values("pk"))
+        )
+        organisation = organisation_of(user)
+        if organisation is not None and not user.is_superuser:
+            proposals = proposals.filter(session__trainer__membership__organisation=organisation)
     return (
-        Werkafspraak.objects.filter(page__isnull=False, page__live=False)
+        proposals
         .select_related("page", "session", "session__thema", "session__casus")
         .order_by("proposed_at")
     )

@@ -75,10 +75,10 @@ def test_home_counts_published_casus_per_thema_and_follows_publishing():
     create_casus(external_id="A", thema="Erfenis")
     second = create_casus(external_id="B", thema="Erfenis")
     create_casus(external_id="C", thema="Hennepteelt")
-    assert [(t.name, t.num_casus) for t in themes_with_counts()] == [("Erfenis", 2), ("Hennepteelt", 1)]
+    assert [(t.name, t.num_casus) for t in themes_with_counts(None)] == [("Erfenis", 2), ("Hennepteelt", 1)]
 
     second.unpublish()
-    assert [(t.name, t.num_casus) for t in themes_with_counts()] == [("Erfenis", 1), ("Hennepteelt", 1)]
+    assert [(t.name, t.num_casus) for t in themes_with_counts(None)] == [("Erfenis", 1), ("Hennepteelt", 1)]
 
 
 def test_load_demo_is_idempotent_and_complete(settings):
