@@ -9,6 +9,8 @@ from wagtail.models import Page
 
 from base.setup import site_sections
 from kennisbank.sections import HOME_SLUG
+from notifications.selectors import unread_count
+from organisations.selectors import organisation_of
 
 
 def navigation(request):
@@ -31,7 +33,13 @@ def navigation(request):
         for url, label in items
         if url
     ]
-    return {"main_navigation": nav, "sections": sections}
+    user = getattr(request, "user", None)
+    return {
+        "main_navigation": nav,
+        "sections": sections,
+        "unread_notifications": unread_count(user) if user is not None else 0,
+        "user_organisation": organisation_of(user),
+    }
 
 
 def section_urls(request) -> dict[str, str]:

@@ -39,7 +39,8 @@ urlpatterns = [
     path("begrippen/", glossary_views.begrippen_index, name="begrippen"),
     path("begrippen/<slug:slug>/", glossary_views.begrip_detail, name="begrip"),
     path("intervisie/", include("intervisie.urls")),
-    path("leerpaden/", include("leerpaden.urls")),  # old numeric addresses; they redirect to the pages
+    path("leerpaden/", include("leerpaden.urls")),
+    path("meldingen/", include("notifications.urls")),  # old numeric addresses; they redirect to the pages
 ]
 
 if settings.DEBUG:
