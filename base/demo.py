@@ -22,6 +22,9 @@ from casuistry.services.demo import load_casus_demo
 from glossary.services import refresh_base_glossary
 from intervisie.demo import load_intervisie_demo
 from leerpaden.demo import load_leerpaden_demo
+from organisations.demo import load_organisations_demo
+from organisations.models import Organisation
+from organisations.services import link_user
 
 DEMO_USERS_FILE = Path(__file__).resolve().parent / "demo_data" / "gebruikers.json"
 
@@ -32,6 +35,7 @@ class DemoUser:
     password: str
     role: str
     first_name: str
+    organisatie: str = ""  # code of the demo organisation the account belongs to
     extra: bool = False  # an extra participant for the demo sessions, not the account of a role
 
 
@@ -65,6 +69,8 @@ def load_demo(*, progress=None, log=print) -> dict:
         log(f"Begrippen: {counts['begrippen']}")
         counts["kennisartikelen"] = load_articles()
         log(f"Kennisartikelen: {counts['kennisartikelen']}")
+        counts["organisaties"] = load_organisations_demo()
+        log(f"Organisaties: {counts['organisaties']}")
         counts.update(load_casus_demo(progress=progress, log=log))
         link_articles_to_themes()
     if demo_accounts_allowed():
@@ -88,6 +94,8 @@ def create_demo_users() -> int:
         user.set_password(demo.password)
         user.save()
         user.groups.set([Group.objects.get(name=demo.role)])
+        if demo.organisatie:
+            link_user(username=user.username, organisation=Organisation.objects.get(code=demo.organisatie))
     return len(DEMO_USERS)
 
 

@@ -3,26 +3,46 @@ precedent links, bezwaar records and MKBA's. Idempotent: running it again create
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
+from datetime import date
 from pathlib import Path
 
+from articles.models import KennisartikelPage
 from casuistry.choices import RelatieSoort
-from casuistry.models import CasusPage, CasusRelation
+from casuistry.models import CasusPage, CasusRelation, Regime
 from casuistry.services.demo_bezwaar import load_bezwaar_demo, load_mkba_demo
 from casuistry.services.import_export import import_casus
 
-DEMO_CASUS = Path(__file__).resolve().parent.parent / "demo_data" / "casus.jsonl"
+DEMO_DATA = Path(__file__).resolve().parent.parent / "demo_data"
+DEMO_CASUS = DEMO_DATA / "casus.jsonl"
+DEMO_REGIMES = DEMO_DATA / "regimes.json"
 
 
 def load_casus_demo(*, progress=None, log=print) -> dict:
+    regimes = load_regimes_demo()  # first: each imported casus takes its regime from its period
     report = import_casus(lines=DEMO_CASUS.read_text(encoding="utf-8").splitlines(), progress=progress)
     log(f"Casus: {report.total} ({report.created} nieuw, {report.updated} bijgewerkt)")
     return {
+        "rechtsregimes": regimes,
         "casus": report.total,
         "precedenten": link_precedents(),
         "bezwaarprocedures": load_bezwaar_demo(),
         "mkba": load_mkba_demo(),
     }
+
+
+def load_regimes_demo() -> int:
+    """The legal regimes with their start dates (demo values a redacteur checks), each linked to the
+    kennisartikel about what changed."""
+    rows = json.loads(DEMO_REGIMES.read_text(encoding="utf-8"))
+    for row in rows:
+        article = KennisartikelPage.objects.filter(slug=row["article"]).first() if row["article"] else None
+        Regime.objects.update_or_create(
+            name=row["name"],
+            defaults={"starts_on": date.fromisoformat(row["starts_on"]), "summary": row["summary"], "article": article},
+        )
+    return len(rows)
 
 
 def link_precedents() -> int:
