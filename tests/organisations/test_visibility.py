@@ -193,3 +193,26 @@ def test_export_writes_both_fields_and_an_import_round_trips_them(shared_corpus,
     again = io.StringIO()
     export_casus(stream=again)
     assert again.getvalue() == stream.getvalue()
+
+
+def test_every_search_from_a_user_facing_module_says_whose_eyes_it_uses():
+    """Leaving ``viewer`` out searches every casus: only evaluation and fairness checks may do that."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    background = {"casuistry/services/evaluation.py", "casuistry/services/fairness.py"}
+    unscoped = []
+    for app in ("base", "casuistry", "intervisie", "leerpaden", "notifications", "organisations"):
+        for path in (root / app).rglob("*.py"):
+            name = path.relative_to(root).as_posix()
+            if name in background or "/search/" in name or "/migrations/" in name:
+                continue
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", "")) in (
+                    "search_casus",
+                    "request_from_params",
+                ):
+                    if not any(k.arg == "viewer" for k in node.keywords) and not node.args:
+                        unscoped.append(f"{name}:{node.lineno}")
+    assert unscoped == []
