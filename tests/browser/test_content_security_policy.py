@@ -28,7 +28,8 @@ def test_no_page_violates_the_policy(live_server, browser_page):
     browser_page.on("console", on_console)
     page, base = browser_page, live_server.url
     login(page, base, "csp_redacteur")
-    for path in ("/", "/casus/?q=gift", casus.url, "/monitor/", "/zoeken/?q=gift", "/besluit-voorbereiden/"):
+    paths = ("/", "/casus/?q=gift", casus.url, "/monitor/", "/zoeken/?q=gift", "/besluit-voorbereiden/", "/meldingen/")
+    for path in paths:
         page.goto(f"{base}{path}")
         page.wait_for_load_state("networkidle")
     page.goto(f"{base}/admin/pages/{casus.pk}/edit/")

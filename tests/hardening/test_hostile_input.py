@@ -24,13 +24,14 @@ hostile_text = st.one_of(
 params = st.dictionaries(
     st.sampled_from(
         ["q", "page", "sort", "mode", "k", "thema", "uitkomst", "fase", "verplichting", "regeling", "bezwaar", "tag",
-         "van", "tot", "next", "x\x00"]
+         "van", "tot", "next", "regime", "vergelijk", "bereik", "x\x00"]
     ),
     st.lists(hostile_text, min_size=1, max_size=3),
     max_size=5,
 )
 PAGES = ["/", "/casus/", "/zoeken/", "/monitor/", "/monitor/uitkomsten.csv", "/monitor/werklijst/", "/begrippen/",
-         "/kennis/", "/intervisie/", "/leerpaden/", "/werkafspraken/", "/besluit-voorbereiden/", "/api/v1/zoeken"]
+         "/kennis/", "/intervisie/", "/leerpaden/", "/werkafspraken/", "/besluit-voorbereiden/", "/api/v1/zoeken",
+         "/meldingen/", "/meldingen/thema/giften-en-leningen.atom"]
 
 
 @pytest.fixture
@@ -72,6 +73,12 @@ def test_huge_numbers_and_ids_are_not_found_or_clamped_never_an_error(jurist_cli
 def test_besluit_voorbereiden_never_fails(jurist_client, situatie, thema, actie):
     response = jurist_client.post("/besluit-voorbereiden/", {"situatie": situatie, "thema": thema, "actie": actie})
     assert response.status_code < 500
+
+
+@FUZZ
+@given(thema=hostile_text, regeling=hostile_text)
+def test_following_a_thema_never_fails(jurist_client, thema, regeling):
+    assert jurist_client.post("/meldingen/volgen/", {"thema": thema, "regeling": regeling}).status_code < 500
 
 
 @FUZZ
