@@ -6,7 +6,7 @@ The page models call these in ``get_context``; the models do not import selector
 
 from __future__ import annotations
 
-from casuistry.models import CasusPage
+from casuistry.models import CasusPage, Thema
 from casuistry.search import FACETS_BY_PARAM, request_from_params, search_casus
 from casuistry.search_box import clean_query
 from casuistry.selectors.regimes import regime_notice
@@ -27,8 +27,10 @@ def casus_index_context(request) -> dict:
     params = request.GET.copy()
     params["q"] = query.text
     result = search_casus(request_from_params(params, per_page=10, viewer=request.user))
+    chosen = result.filters.get("thema", [])
     return {
         "result": result,
+        "followable_thema": Thema.objects.filter(slug=chosen[0]).first() if len(chosen) == 1 else None,
         "query_notice": query.notice,
         "querystring_without_page": querystring_without(request, "page"),
         "active_filters": [

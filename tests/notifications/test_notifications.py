@@ -108,6 +108,13 @@ def test_the_meldingen_page_follows_lists_and_marks_read(client, make_user, orga
     assert not Follow.objects.filter(user=user).exists()
 
 
+def test_the_casus_index_offers_to_follow_the_chosen_thema(client, make_user, organisations, thema):
+    client.force_login(reader(make_user, organisations["A"], "anna"))
+    assert "Volg het thema" not in client.get("/casus/").content.decode()
+    page = client.get("/casus/", {"thema": thema.slug}).content.decode()
+    assert f'name="thema" value="{thema.pk}"' in page and "Volg het thema Giften en leningen" in page
+
+
 def test_the_atom_feed_per_thema_needs_a_login_and_shows_only_visible_casus(client, make_user, organisations, thema):
     publish("Alleen voor Eén", "GM0001", "organisatie")
     publish("Voor iedereen", "GM0001", "landelijk")
