@@ -1,0 +1,52 @@
+"""Forms found in the recall round for notes by other writers (own made-up examples).
+
+One block per family; each has look-alikes that must stay untouched.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from casuistry.services.anonymisation import detect
+
+
+def spans(text: str, label: str) -> list[str]:
+    return [text[f.start : f.end] for f in detect(text) if f.label == label]
+
+
+# ----------------------------------------------------------------------------- case numbers
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Signaal RV-23Q4-118204 is doorgezet.", ["RV-23Q4-118204"]),
+        ("uitbetaling/EREF/TMP-20231105-88412\n", ["TMP-20231105-88412"]),
+        ("/MARF/MND-0099812/REMI/premie", ["MND-0099812"]),
+        ("Eerder oordeelde de CRvB in 21/3390 WWB anders.", ["21/3390 WWB"]),
+        ("zie parketnr 07/335120-23 van het OM", ["07/335120-23"]),
+        ("het appartementsrecht Zwolle K 8812 A 14 is verkocht", ["K 8812 A 14"]),
+        ("Uw kenmerk: TRZ 23-0712\nBetreft: bezwaar", ["TRZ 23-0712"]),
+    ],
+)
+def test_case_number_shapes(text, expected):
+    assert spans(text, "CASENR") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "salaris 03/2024 LOON ontvangen",
+        "dossier 2231-44190/EREF/NOTPROVIDED",
+        "de BV is per 1 januari opgeheven; 12/34 en 3/4 van de uren",
+        "/EREF/NOTPROVIDED/REMI/huur",
+    ],
+)
+def test_case_number_look_alikes(text):
+    found = spans(text, "CASENR")
+    assert all("EREF" not in f and "NOTPROVIDED" not in f and "LOON" not in f for f in found)
+    if "dossier" not in text:
+        assert found == []
+
+
+def test_appeal_number_is_no_postcode():
+    text = "CRvB 19/2204 AW, gegrond."
+    assert spans(text, "POSTCODE") == []
