@@ -269,7 +269,7 @@ NOT_STAFF_INITIALS: frozenset[str] = frozenset(
 NOT_INITIALS_PLAIN: frozenset[str] = frozenset(
     """BSN UWV DUO SVB CAK IND CJIB AOW WW PW IB KM NB PS OK CC BV NV VOF KVK BRP RDW GGD GGZ ROC
     WMO WLZ ZVW AVG PGB BBZ IOAW IOAZ TOZO TOGS EU NL BE DE AH HR PR ICT IT HBO MBO VMBO WO MRI
-    TBS PV OM CV BW SMS APP PDF""".split()
+    TBS PV OM CV BW SMS APP PDF BIC""".split()
 )
 # Lower-case abbreviations that end a line or a note but are no initials ("zsm", "ivm").
 NOT_STAFF_INITIALS_LOWER: frozenset[str] = frozenset(

@@ -54,6 +54,12 @@ _INITIALS_RX = re.compile(r"(?:\p{Lu}\.\s?)+")
 _INITIALS_RUN_RX = re.compile(r"(?:\p{Lu}\.)+")
 _SINGLE_INITIAL_RX = re.compile(r"\p{Lu}\.?")
 _TITLE_WORDS = frozenset(t.rstrip(".").lower() for t in lexicon.TITLES if " " not in t)
+_AFTER_TITLE_RX = re.compile(rf"(?<![\p{{L}}])(?i:{_TITLE_ALT})(?!\p{{L}})\.?[ \t]*$")
+
+
+def _known_non_word(v: Vocabulary, token: str) -> bool:
+    """A name from the lists that is no ordinary word ("Owusu", not "Visser")."""
+    return v.is_known_name(token) and not v.is_common_word(token) and not v.is_non_name(token)
 
 
 class PersonFinder:
@@ -246,6 +252,7 @@ class PersonFinder:
         toks = tokens(text, start, end)
         if len(toks) >= 2 and toks[0][2].lower() == "de" and toks[1][2].lower() == "heer":
             toks = toks[1:]
+        after_title = bool(_AFTER_TITLE_RX.search(text, max(0, start - 16), start))
 
         def bad_edge(tok: str, pos: int, leading: bool) -> bool:
             low = tok.lower().rstrip(".")
@@ -268,7 +275,9 @@ class PersonFinder:
                     if looks_like_noun(tok) or v.is_whitelisted(low) or v.is_common_word(tok):
                         return True
             if len(toks) > 1 and not v.is_known_name(tok) and v.is_common_word(tok):
-                return True  # "Rechtbank Den Haag", "Aydoğan Klus": an ordinary word at an edge
+                # "mw. Comfort Owusu": after a title, a given name before a known surname stays
+                return not (leading and after_title and _known_non_word(v, toks[1][2]))
+            # "Rechtbank Den Haag", "Aydoğan Klus": an ordinary word at an edge (above)
             if not leading and len(toks) > 1 and v.is_place_token(tok) and not v.is_known_name(tok):
                 return True  # "Wendy Schouten Zaandijk": a place after a name
             return False

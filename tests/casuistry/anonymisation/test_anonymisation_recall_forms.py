@@ -50,3 +50,35 @@ def test_case_number_look_alikes(text):
 def test_appeal_number_is_no_postcode():
     text = "CRvB 19/2204 AW, gegrond."
     assert spans(text, "POSTCODE") == []
+
+
+# ----------------------------------------------------------------------------- persons
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("overboeking NL44 INGB 0001 2345 67 K.M. VAN DIJK omschrijving huur", ["K.M. VAN DIJK"]),
+        ("bij: R. DE VRIES-SMIT, mei 2024", ["R. DE VRIES-SMIT"]),
+        ("/IBAN/NL02ABNA0123456789/BIC/ABNANL2A/NAME/FAM TER HORST/REMI/gift", ["TER HORST"]),
+        ("Boarding pass op naam van OKAFOR/CHIDI, stoel 14C.", ["OKAFOR/CHIDI"]),
+        ("Hoi Jurre, kun je morgen om 7 beginnen?", ["Jurre"]),
+        ("Afspraak gaat niet door.\nkm RvW", ["RvW"]),
+        ("Vervolgafspraak over vier weken.\nhdV", ["hdV"]),
+        ("Aanwezig: dhr. Kwabena Mensah en zijn broer.", ["Kwabena Mensah"]),
+    ],
+)
+def test_person_forms(text, expected):
+    assert spans(text, "PERSON") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "/TRTP/SEPA OVERBOEKING/IBAN/NL02ABNA0123456789/BIC/ABNANL2A/NAME/GEMEENTE ZWOLLE/REMI/x",
+        "Hoi Team, Beste Klantmanager, Hallo Allemaal!",
+        "AOW/ANW en WW/WIA worden verrekend.",
+        "Volgens mevrouw F. is alles gemeld.\nkm",
+        "Met meneer K. besproken: de IOAW loopt af.",
+    ],
+)
+def test_person_look_alikes(text):
+    assert spans(text, "PERSON") == []
