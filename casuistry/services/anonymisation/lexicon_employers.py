@@ -9,6 +9,8 @@ __all__ = [
     "EMPLOYER_TRAILING_WORDS",
     "GENERIC_SECTOR_WORDS",
     "LEGAL_FORMS",
+    "NOT_EMPLOYER_CAMELCASE",
+    "SECTOR_COMPOUND_HEADS",
     "SECTOR_WORDS",
     "WORK_WORDS",
 ]
@@ -38,7 +40,8 @@ SECTOR_WORDS: tuple[str, ...] = tuple(
     wasstraat kapper kapperszaak barbershop barbier kledingzaak telefoonwinkel belwinkel lunchroom
     bistro pension camping zorgboerderij broodjeszaak toko shoarmabar groentezaak autohandel
     autoschadebedrijf bloemenzaak bloemisterij viswinkel fietsenmaker fietsenwinkel reisbureau
-    tandartspraktijk fysiotherapie thuiszorg""".split()
+    tandartspraktijk fysiotherapie thuiszorg rechtswinkel woonstichting woningstichting
+    woningcorporatie wooncorporatie woonbedrijf advocatuur sportschool dierenkliniek""".split()
 ) + ("car wash",)
 
 # Sector words too general to vouch for the next word: that word must be a possible name.
@@ -84,7 +87,18 @@ COMPANY_WORD_ENDINGS: tuple[str, ...] = tuple(
     bewindvoering advies administratie consultancy stichting corporatie verpakkingen onderhoud
     advocaten studio uitzendgroep budgetbeheer partners mobilya insaat ticaret gida import export
     express foods market shop store design media solutions verhuur reparatie deurwaarders notarissen
-    accountants""".split()
+    accountants advocatuur rechtshulp renovatie sieraden""".split()
+)
+
+# Heads of capitalised compounds that act as a sector word: "Betonfabriek De Merwede".
+SECTOR_COMPOUND_HEADS: tuple[str, ...] = tuple(
+    "fabriek bedrijf kwekerij groothandel bakkerij slagerij drukkerij werkplaats centrale zaak".split()
+)
+
+# CamelCase words that are apps, platforms or public services, not employers ("YouTube").
+NOT_EMPLOYER_CAMELCASE: frozenset[str] = frozenset(
+    """YouTube TikTok PayPal PowerPoint MijnOverheid MijnUWV MijnDUO MijnGezondheid
+    OneDrive GoFundMe SnapChat WeChat iDEAL DigiD""".split()
 )
 
 # Words that cannot end an employer name ("bij de Jumbo en ..." ends at "Jumbo").

@@ -82,3 +82,35 @@ def test_person_forms(text, expected):
 )
 def test_person_look_alikes(text):
     assert spans(text, "PERSON") == []
+
+
+# ----------------------------------------------------------------------------- employers
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("hij werkt als nachtportier bij K9S sinds mei", ["K9S"]),
+        ("ze is sinds januari voor Zapp in loondienst", ["Zapp"]),
+        ("vanochtend naar Zuivelfabriek De Eendracht gereden", ["Zuivelfabriek De Eendracht"]),
+        ("Met groet,\nWoningstichting Het Anker\nAfdeling Incasso", ["Woningstichting Het Anker"]),
+        ("gemachtigde: Verbeek Advocatuur, te Arnhem", ["Verbeek Advocatuur"]),
+        ("mogelijk werkt hij voor Yilmaz Schoonmaak & Onderhoud in de regio", ["Yilmaz Schoonmaak & Onderhoud"]),
+        ("ze verkoopt via haar webshop Mila Bloemwerk kaarsen", ["Mila Bloemwerk"]),
+        ("hij noemde FixPlanet als werkgever, later ook FixPlanet Noord", ["FixPlanet", "FixPlanet Noord"]),
+        ("vakken vullen bij h&m, daarna bediening", ["h&m"]),
+    ],
+)
+def test_employer_forms(text, expected):
+    assert spans(text, "EMPLOYER") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Filmpje op YouTube en TikTok gezien; betaald met PayPal via MijnOverheid.",
+        "Rekeningafschrift SpaarBank januari, mail naar info@FixPlanet.nl",
+        "Melding via WhatsApp; hulp van VluchtelingenWerk bij de aanvraag.",
+        "Ze werkt als vrijwilliger bij de Voedselbank.",
+    ],
+)
+def test_employer_look_alikes(text):
+    assert spans(text, "EMPLOYER") == []
