@@ -110,8 +110,13 @@ class EmployerFinder:
                     continue
                 if v.is_protected(name):
                     continue
+                # "distributiecentrum bij Tilburg": a place name alone is where, not who; one that
+                # is also a family name may be a firm ("werkt bij Stork")
+                firm_like = name in v.employer_names or name in v.plain_surnames or v.is_common_word(name)
                 prep = (m.groupdict().get("prep") or "").lower()
-                if (v.is_place_only(name) and prep not in ("bij", "via")) or person_like(v, name):
+                if v.is_place_only(name) and not (firm_like and prep in ("bij", "via")):
+                    continue
+                if person_like(v, name):
                     continue
                 out.append(Candidate(ns, ne, "EMPLOYER", p))
         for m in _COMPANY_END_RX.finditer(text):

@@ -143,6 +143,8 @@ class PersonFinder:
                 continue
             if prio <= p and not cue and self._place_only(text, *cleaned):
                 continue
+            if not cue and self._particle_place(text, *cleaned):
+                continue
             if prio <= p and not cue and self._in_title_phrase(text, *cleaned):
                 continue
             out.append(Candidate(cleaned[0], cleaned[1], "PERSON", prio))
@@ -262,6 +264,8 @@ class PersonFinder:
                 return True
             if len(tok) >= 2 and tok.isalpha() and tok.isupper():
                 return True  # acronyms ("PTSS", "GGZ"); names in capitals are out of scope
+            if leading and len(tok) == 1 and text[pos - 1 : pos] in "&/" and pos > 0:
+                return True  # the "W" of "B&W" or "w/o" is part of an abbreviation, no initial
             if leading and low in INTERFIX_LOWER and len(toks) > 1:
                 return False
             if v.is_non_name(tok):
@@ -307,6 +311,19 @@ class PersonFinder:
         """ "Eindhoven", "Den Haag": a Dutch place name and nothing more is a place, not a person."""
         value = text[start:end]
         return self.v.is_place_only(value) or fold(value).replace("-", " ") in self.v.nl_place_folded
+
+    def _particle_place(self, text: str, start: int, end: int) -> bool:
+        """ "de zuidkant van Apeldoorn", "B&W van Rijswijk": a lower-case "van" before a Dutch
+        place is a preposition, unless a first name, initial or title comes before it."""
+        toks = tokens(text, start, end)
+        if len(toks) != 2 or toks[0][2] not in ("van", "uit") or not self._place_only(text, toks[1][0], end):
+            return False
+        prev = re.search(r"(\S+)[ \t]*$", text[max(0, start - 30) : start])
+        if prev is None:
+            return True
+        word = prev.group(1)
+        named = word in self.v.first_names or word.rstrip(".").lower() in _TITLE_WORDS
+        return not (named or re.fullmatch(r"(?:\p{Lu}\.)+", word))
 
     def _sentence_initial_common(self, text: str, start: int, end: int) -> bool:
         """A single capitalised ordinary word at the start of a sentence or title: capitals say

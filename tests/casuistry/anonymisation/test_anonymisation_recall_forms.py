@@ -114,3 +114,30 @@ def test_employer_forms(text, expected):
 )
 def test_employer_look_alikes(text):
     assert spans(text, "EMPLOYER") == []
+
+
+# ----------------------------------------------------------------------------- places
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Adres: Dorpsweg 3, 3083 AB Rotterdam (Charlois)", ["Rotterdam", "Charlois"]),
+        ("woont in Amsterdam (Watergraafsmeer) bij haar zus", ["Amsterdam", "Watergraafsmeer"]),
+        ("het college van de gemeente Midden-Drenthe besloot", ["Midden-Drenthe"]),
+        ("/NAME/GEMEENTE DEN HELDER/REMI/bijstand juni", ["DEN HELDER"]),
+        ("schoonmaak in de hallen aan de rand van Zoetermeer", ["Zoetermeer"]),
+        ("het college van B&W van Rijswijk", ["Rijswijk"]),
+        ("hij werkte in een loods bij Waalwijk", ["Waalwijk"]),
+    ],
+)
+def test_place_forms(text, expected):
+    assert spans(text, "PLACE") == expected
+
+
+def test_place_look_alikes_stay_persons_or_nothing():
+    # a province in brackets stays (provinces are never PLACE)
+    assert spans("wonend te Gouda (Zuid-Holland) en in Zwolle (Overijssel)", "PLACE") == ["Gouda", "Zwolle"]
+    assert spans("gesprek met Peter van Apeldoorn en J. van Tilburg", "PERSON") == [
+        "Peter van Apeldoorn",
+        "J. van Tilburg",
+    ]
+    assert spans("hij verklaarde dat van den Berg niet thuis was", "PERSON") == ["van den Berg"]
