@@ -36,7 +36,7 @@ from .persons_cues import PersonCueFinder
 from .places import PlaceFinder
 from .places_context import PlaceCueFinder
 from .rules import Candidate, find_structured
-from .text import is_cap
+from .text import fold, is_cap
 from .vocabulary import Vocabulary
 
 
@@ -91,6 +91,8 @@ class Detector:
                 out.append(c)
                 continue
             terms = prot + regions if c.label in ("PERSON", "PLACE") else prot
+            if c.label == "PLACE" and fold(text[c.start : c.end]).replace("-", " ") in self.vocab.nl_place_folded:
+                terms = prot  # "Súdwest-Fryslân", "Midden-Drenthe": a municipality named after a region
             hits = [(s, e) for s, e in terms if s < c.end and c.start < e]
             if c.label == "EMPLOYER":
                 # "Lidl Nederland GmbH": a protected word inside a company name stays in it

@@ -11,7 +11,9 @@ from .rules import PRIO, Candidate
 from .text import CAP, PhraseIndex, looks_like_noun, sentence_initial, tokens
 from .vocabulary import Vocabulary
 
-_EMP_TOKEN = rf"(?:{CAP}|\p{{Lu}}{{2,}}\p{{L}}*|[\p{{L}}\p{{N}}]+\.(?:com|nl)|'t)"
+# (capitals with a digit or "&" first, so "G4S" and "C&A" are not cut after one letter)
+_ALNUM_CAPS = r"\p{Lu}[\p{Lu}\p{N}]{0,2}[\p{N}&][\p{Lu}\p{N}]{1,3}(?![\p{L}\p{N}])"
+_EMP_TOKEN = rf"(?:{_ALNUM_CAPS}|{CAP}|\p{{Lu}}{{2,}}\p{{L}}*|[\p{{L}}\p{{N}}]+\.(?:com|nl)|'t)"
 # (a company name stays on one line)
 _EMP_NAME = (
     rf"{_EMP_TOKEN}(?:[ \t]+(?:&[ \t]+|en[ \t]+(?={CAP})|van[ \t]+|de[ \t]+|der[ \t]+|den[ \t]+|het[ \t]+|'t[ \t]+)?"
@@ -20,16 +22,26 @@ _EMP_NAME = (
 _LEGAL_ALT = "|".join(re.escape(x) for x in sorted(lexicon.LEGAL_FORMS, key=len, reverse=True))
 _LEGAL_RX = re.compile(rf"(?<![\p{{L}}\p{{N}}])(?P<name>{_EMP_NAME})\s*(?:{_LEGAL_ALT})(?![\p{{L}}\p{{N}}-])\.?")
 _SECTOR_ALT = "|".join(sorted(lexicon.SECTOR_WORDS, key=len, reverse=True))
-_SECTOR_RX = re.compile(rf"(?<![\p{{L}}])(?P<sector>(?i:{_SECTOR_ALT}))[ \t]+(?P<name>{_EMP_NAME})")
+_HEADS_ALT = "|".join(lexicon.SECTOR_COMPOUND_HEADS)
+# "Betonfabriek De Merwede": a capitalised compound ending in a sector word acts as one
+_SECTOR_RX = re.compile(
+    rf"(?<![\p{{L}}])(?P<sector>(?i:{_SECTOR_ALT})|\p{{Lu}}\p{{Ll}}{{2,}}(?:{_HEADS_ALT}))[ \t]+(?P<name>{_EMP_NAME})"
+)
 # work context: a job word, then within the clause "bij/voor/van <Name>" (word stems, so a pattern)
 _WORK_RX = re.compile(
     r"(?i)\b(?:werk\w*|gewerkt|dienst|baan|bijbaan|stage\w*|contract|loon\w*|salaris\w*|ontslag\w*|"
     r"aangenomen|sollicit\w*|proefplaatsing|\w*chauffeur|\w*medewerker|\w*medewerkster|"
     r"\w*schoonmaker|\w*bezorger|\w*kracht|vakkenvuller|afwasser|kok|zzp'er|opdrachtgever|"
     r"eindafrekening|vakantiegeld|gedetacheerd|uitzendbureau|aanbod|start|begint|begon|shift\w*|"
-    r"uren|rijdt|bezorgt|gastvrouw|gastheer|oproep\w*|loondienst|opdracht\w*|klus\w*)\b"
+    r"uren|rijdt|bezorgt|gastvrouw|gastheer|oproep\w*|loondienst|opdracht\w*|klus\w*|"
+    r"als\s+\w+(?:er|ster|ist|eur|ant|kracht|hulp)|kassa|vakken\w*|bediening|magazijn|productie|"
+    r"schoonmaak|bezorging|keuken|distributiecentrum)\b"
     r"[^.;:\n]{0,45}?\b(?P<prep>bij|voor|van|via)\s+(?:de\s+|het\s+)?"
     rf"(?-i:(?P<name>{_EMP_NAME}))"
+)
+_IN_SERVICE_RX = re.compile(
+    rf"\b(?P<prep>bij|voor)\s+(?:de\s+|het\s+)?(?P<name>{_EMP_NAME})"
+    r"(?=\s+(?:in\s+(?:loon)?dienst|werkzaam|aan\s+het\s+werk|(?:heeft\s+)?gewerkt|als\s+\w+(?:er|ster)\b))"
 )
 _WERKGEVER_RX = re.compile(rf"(?i)\bwerkgever(?:\s+is|,|:)?\s+(?-i:(?P<name>{_EMP_NAME}))")
 _COMPANY_END_RX = re.compile(
@@ -86,7 +98,7 @@ class EmployerFinder:
             if sector.lower() in lexicon.GENERIC_SECTOR_WORDS and v.is_non_name(name.split()[0]):
                 continue
             out.append(Candidate(start, ne, "EMPLOYER", p + 1))
-        for rx in (_WORK_RX, _WERKGEVER_RX):
+        for rx in (_WORK_RX, _WERKGEVER_RX, _IN_SERVICE_RX):
             for m in rx.finditer(text):
                 ns, ne = m.start("name"), m.end("name")
                 ne = self._trim_end(text, ns, ne)
@@ -98,8 +110,13 @@ class EmployerFinder:
                     continue
                 if v.is_protected(name):
                     continue
+                # "distributiecentrum bij Tilburg": a place name alone is where, not who; one that
+                # is also a family name may be a firm ("werkt bij Stork")
+                firm_like = name in v.employer_names or name in v.plain_surnames or v.is_common_word(name)
                 prep = (m.groupdict().get("prep") or "").lower()
-                if (v.is_place_only(name) and prep not in ("bij", "via")) or person_like(v, name):
+                if v.is_place_only(name) and not (firm_like and prep in ("bij", "via")):
+                    continue
+                if person_like(v, name):
                     continue
                 out.append(Candidate(ns, ne, "EMPLOYER", p))
         for m in _COMPANY_END_RX.finditer(text):
@@ -119,6 +136,9 @@ class EmployerFinder:
     def _trim_end(self, text: str, s: int, e: int) -> int | None:
         toks = tokens(text, s, e)
         while toks and (toks[-1][2].lower() in lexicon.EMPLOYER_TRAILING_WORDS):
+            toks.pop()
+        # "WONINGSTICHTING X Omschr: huur": a word before a colon is the next field's label
+        while len(toks) > 1 and text[toks[-1][1] : toks[-1][1] + 1] == ":":
             toks.pop()
         # stop before a place name ("bij de Jumbo in Tilburg" already stops at "in")
         if not toks:

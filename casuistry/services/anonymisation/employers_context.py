@@ -5,6 +5,7 @@
   that is also an ordinary word ("action", "jumbo") counts only in work context;
 * the name of one's own business: "eenmanszaak Nagelstudio Xiao", "onder de naam Hans
   Verhuist", "tenaamgesteld op M.A. Verhuisservice", "bedrijfje aan huis: Lash & Brow";
+* a word with an inner capital ("CleanForce", "FlexFood Noord"), minus apps ("YouTube");
 * propagation: an employer found once is found again elsewhere in the text, in any case.
 
 Selling platforms and public bodies are in the protected lexicon and never become employers.
@@ -29,6 +30,7 @@ _NAME = (
 _OWN_BUSINESS_RX = re.compile(
     r"(?i:eenmanszaak|vennootschap|onder\s+de\s+(?:handels)?naam|handelsnaam|handelend\s+onder\s+de\s+naam|"
     r"tenaamgesteld\s+op|(?:eigen\s+)?(?:bedrijf|bedrijfje|zaak|zaakje|onderneming)(?:\s+aan\s+huis)?|"
+    r"webshop|webwinkel|(?:eigen\s+)?(?:merk|label)|bedrijfsnaam|"
     r"opdrachtgever|plaatsing|uitzendbureau|uitzendorganisatie|detacheerder|payrollbedrijf|werkgever)"
     rf"[ \t]*[:,]?[ \t]+(?:(?i:de|het)[ \t]+)?(?P<name>{_NAME})"
 )
@@ -41,8 +43,15 @@ _BUSINESS_BRACKET_RX = re.compile(
 _WORK_CUE_RX = re.compile(
     r"(?i:werk\w*|gewerkt|dienst\w*|baan|bijbaan|stage|contract|loon\w*|salaris|shift\w*|uren|"
     r"\w*kracht|\w*medewerker|\w*medewerkster|bezorg\w*|rijdt|rijden|gevonden|begonnen|begint|start|"
-    r"aangenomen|sollicit\w*|ingeschreven|opdracht\w*|klus\w*|inkomsten)"
+    r"aangenomen|sollicit\w*|ingeschreven|opdracht\w*|klus\w*|inkomsten|kassa|vakken\w*|bediening|"
+    r"magazijn|productie|schoonmaak|keuken|beveilig\w*|loondienst)"
     r"[^.;:\n]{0,40}?\b(?:bij|via|voor|van|in|op)\s+(?:de\s+|het\s+)?$"
+)
+
+# "CleanForce", "FlexFood Noord": one word with an inner capital is a brand or company name
+_CAMEL_RX = re.compile(
+    r"(?<![\p{L}\p{N}@./_-])(?P<name>\p{Lu}\p{Ll}{2,}(?:\p{Lu}\p{Ll}{2,})+)(?![\p{L}\p{N}@_]|\.\w)"
+    r"(?P<part>[ \t](?:" + "|".join(lexicon.PLACE_PART_WORDS) + r")(?![\p{L}]))?"
 )
 
 
@@ -64,11 +73,23 @@ class EmployerCueFinder:
             span = self._trim(text, m.start("name"), m.end("name"))
             if span:
                 out.append(Candidate(span[0], span[1], "EMPLOYER", _P + 1))
+        for m in _CAMEL_RX.finditer(text):
+            if self._camel_ok(m.group("name")):
+                out.append(Candidate(m.start(), m.end(), "EMPLOYER", _P))
         for m in _OWN_BUSINESS_RX.finditer(text):
             span = self._trim(text, m.start("name"), m.end("name"))
             if span:
                 out.append(Candidate(span[0], span[1], "EMPLOYER", _P + 1))
         return out
+
+    def _camel_ok(self, word: str) -> bool:
+        """No app, protected term, name or place ("YouTube", "WhatsApp", "McDonald")."""
+        v = self.v
+        if word in lexicon.NOT_EMPLOYER_CAMELCASE or v.is_protected(word) or v.is_known_name(word):
+            return False
+        if re.search(r"\p{Lu}(?:ank|ay|pp|hat)$", word):
+            return False  # "RegioBank", "ApplePay", "MijnApp", "WeChat": banks, payments, apps
+        return not (v.is_place_token(word) or v.is_world_place(word))
 
     def _needs_work_context(self, value: str) -> bool:
         low = value.lower()

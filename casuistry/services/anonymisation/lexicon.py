@@ -26,6 +26,9 @@ from pathlib import Path
 
 from casuistry.neutral import ORIGIN_WORDS  # one list of origins for search and anonymiser
 
+# the employer family's lists, re-exported: ``lexicon.SECTOR_WORDS`` etc.
+from .lexicon_employers import *  # noqa: F403
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
@@ -269,7 +272,7 @@ NOT_STAFF_INITIALS: frozenset[str] = frozenset(
 NOT_INITIALS_PLAIN: frozenset[str] = frozenset(
     """BSN UWV DUO SVB CAK IND CJIB AOW WW PW IB KM NB PS OK CC BV NV VOF KVK BRP RDW GGD GGZ ROC
     WMO WLZ ZVW AVG PGB BBZ IOAW IOAZ TOZO TOGS EU NL BE DE AH HR PR ICT IT HBO MBO VMBO WO MRI
-    TBS PV OM CV BW SMS APP PDF""".split()
+    TBS PV OM CV BW SMS APP PDF BIC""".split()
 )
 # Lower-case abbreviations that end a line or a note but are no initials ("zsm", "ivm").
 NOT_STAFF_INITIALS_LOWER: frozenset[str] = frozenset(
@@ -364,85 +367,7 @@ NOT_STREET_WORDS: tuple[str, ...] = tuple(
 
 # =========================================================================== employers
 
-# Work words that make the following "bij/voor/van <Name>" an employer.
-WORK_WORDS: frozenset[str] = frozenset(
-    """werkt werkte werken gewerkt werkzaam dienst baan bijbaan stage contract loon salaris
-    loonstrook loonstroken ontslag ontslagen aangenomen solliciteert solliciteerde
-    sollicitatie proefplaatsing werkervaringsplaats vakkenvuller chauffeur schoonmaker
-    bezorger magazijnmedewerker medewerker medewerkster afwasser kok kassamedewerker
-    productiemedewerker orderpicker heftruckchauffeur uitzendkracht oproepkracht
-    invalkracht zzp'er opdrachtgever eindafrekening vakantiegeld werkgever werkgeefster
-    gedetacheerd uitzendbureau aanbod""".split()
-)
-
-# Sector words: "<Sector> <Name>" (capitalised) or "<sector> <Name>" is an employer.
-SECTOR_WORDS: tuple[str, ...] = tuple(
-    """stichting restaurant cafetaria café cafe snackbar bakkerij slagerij garage autobedrijf
-    bouwbedrijf schildersbedrijf schoonmaakbedrijf hoveniersbedrijf klussenbedrijf transportbedrijf
-    installatiebedrijf koeriersbedrijf taxibedrijf loonbedrijf uitzendbureau detacheringsbureau
-    kapsalon pizzeria shoarmazaak supermarkt hotel kwekerij tuinderij zorginstelling
-    thuiszorgorganisatie distributiecentrum webwinkel winkel groothandel drukkerij fabriek
-    timmerbedrijf verhuisbedrijf koerier horecabedrijf cateringbedrijf beveiligingsbedrijf callcenter
-    firma bedrijf werkgever grillroom nagelstudio nagelsalon schoonheidssalon strandpaviljoen
-    kinderopvang kinderdagverblijf zorgcentrum woonzorgcentrum verpleeghuis notariskantoor
-    advocatenkantoor jongerenwerk bewindvoering budgetbeheer meubelzaak carwash autowasstraat
-    wasstraat kapper kapperszaak barbershop barbier kledingzaak telefoonwinkel belwinkel lunchroom
-    bistro pension camping zorgboerderij broodjeszaak toko shoarmabar groentezaak autohandel
-    autoschadebedrijf bloemenzaak bloemisterij viswinkel fietsenmaker fietsenwinkel reisbureau
-    tandartspraktijk fysiotherapie thuiszorg""".split()
-) + ("car wash",)
-
-# Sector words too general to vouch for the next word: that word must be a possible name.
-GENERIC_SECTOR_WORDS: frozenset[str] = frozenset("werkgever bedrijf firma winkel".split())
-
-# Legal-form suffixes that end a company name.
-LEGAL_FORMS: tuple[str, ...] = (
-    "B.V.",
-    "BV",
-    "B.V",
-    "N.V.",
-    "NV",
-    "V.O.F.",
-    "VOF",
-    "v.o.f.",
-    "C.V.",
-    "CV",
-    "GmbH",
-    "GMBH",
-    "Ltd.",
-    "Ltd",
-    "LTD",
-    "S.A.",
-    "SRL",
-    "S.R.L.",
-    "BVBA",
-    "Inc.",
-    "LLC",
-    "Sp. z o.o.",
-    "Holding",
-    "Groep",
-    "Group",
-    "& Zonen",
-    "& Zn.",
-    "en Zonen",
-)
-
-# Company-name endings (of the last word) that mark a capitalised sequence as an employer.
-COMPANY_WORD_ENDINGS: tuple[str, ...] = tuple(
-    """bedrijf bedrijven services service diensten schoonmaak cleaning logistics logistiek transport
-    techniek installaties bouw thuiszorg catering detachering uitzendbureau trading handel holding
-    groep group security beveiliging koeriers staffing personeelsdiensten werken metaal
-    bewindvoering advies administratie consultancy stichting corporatie verpakkingen onderhoud
-    advocaten studio uitzendgroep budgetbeheer partners mobilya insaat ticaret gida import export
-    express foods market shop store design media solutions verhuur reparatie deurwaarders notarissen
-    accountants""".split()
-)
-
-# Words that cannot end an employer name ("bij de Jumbo en ..." ends at "Jumbo").
-EMPLOYER_TRAILING_WORDS: frozenset[str] = frozenset("en van de der den het 't &".split())
-
-# "Linda Kuipers van Kuipers Bewindvoering": the company name starts after these words.
-EMPLOYER_CUT_WORDS: tuple[str, ...] = ("van", "bij", "voor", "via")
+# (in ``lexicon_employers``, re-exported at the top of this module)
 
 # =========================================================================== places
 

@@ -54,6 +54,12 @@ _INITIALS_RX = re.compile(r"(?:\p{Lu}\.\s?)+")
 _INITIALS_RUN_RX = re.compile(r"(?:\p{Lu}\.)+")
 _SINGLE_INITIAL_RX = re.compile(r"\p{Lu}\.?")
 _TITLE_WORDS = frozenset(t.rstrip(".").lower() for t in lexicon.TITLES if " " not in t)
+_AFTER_TITLE_RX = re.compile(rf"(?<![\p{{L}}])(?i:{_TITLE_ALT})(?!\p{{L}})\.?[ \t]*$")
+
+
+def _known_non_word(v: Vocabulary, token: str) -> bool:
+    """A name from the lists that is no ordinary word ("Owusu", not "Visser")."""
+    return v.is_known_name(token) and not v.is_common_word(token) and not v.is_non_name(token)
 
 
 class PersonFinder:
@@ -136,6 +142,8 @@ class PersonFinder:
             if not cue and self._sentence_initial_common(text, *cleaned):
                 continue
             if prio <= p and not cue and self._place_only(text, *cleaned):
+                continue
+            if not cue and self._particle_place(text, *cleaned):
                 continue
             if prio <= p and not cue and self._in_title_phrase(text, *cleaned):
                 continue
@@ -246,6 +254,7 @@ class PersonFinder:
         toks = tokens(text, start, end)
         if len(toks) >= 2 and toks[0][2].lower() == "de" and toks[1][2].lower() == "heer":
             toks = toks[1:]
+        after_title = bool(_AFTER_TITLE_RX.search(text, max(0, start - 16), start))
 
         def bad_edge(tok: str, pos: int, leading: bool) -> bool:
             low = tok.lower().rstrip(".")
@@ -255,6 +264,8 @@ class PersonFinder:
                 return True
             if len(tok) >= 2 and tok.isalpha() and tok.isupper():
                 return True  # acronyms ("PTSS", "GGZ"); names in capitals are out of scope
+            if leading and len(tok) == 1 and text[pos - 1 : pos] in "&/" and pos > 0:
+                return True  # the "W" of "B&W" or "w/o" is part of an abbreviation, no initial
             if leading and low in INTERFIX_LOWER and len(toks) > 1:
                 return False
             if v.is_non_name(tok):
@@ -268,7 +279,9 @@ class PersonFinder:
                     if looks_like_noun(tok) or v.is_whitelisted(low) or v.is_common_word(tok):
                         return True
             if len(toks) > 1 and not v.is_known_name(tok) and v.is_common_word(tok):
-                return True  # "Rechtbank Den Haag", "Aydoğan Klus": an ordinary word at an edge
+                # "mw. Comfort Owusu": after a title, a given name before a known surname stays
+                return not (leading and after_title and _known_non_word(v, toks[1][2]))
+            # "Rechtbank Den Haag", "Aydoğan Klus": an ordinary word at an edge (above)
             if not leading and len(toks) > 1 and v.is_place_token(tok) and not v.is_known_name(tok):
                 return True  # "Wendy Schouten Zaandijk": a place after a name
             return False
@@ -298,6 +311,19 @@ class PersonFinder:
         """ "Eindhoven", "Den Haag": a Dutch place name and nothing more is a place, not a person."""
         value = text[start:end]
         return self.v.is_place_only(value) or fold(value).replace("-", " ") in self.v.nl_place_folded
+
+    def _particle_place(self, text: str, start: int, end: int) -> bool:
+        """ "de zuidkant van Apeldoorn", "B&W van Rijswijk": a lower-case "van" before a Dutch
+        place is a preposition, unless a first name, initial or title comes before it."""
+        toks = tokens(text, start, end)
+        if len(toks) != 2 or toks[0][2] not in ("van", "uit") or not self._place_only(text, toks[1][0], end):
+            return False
+        prev = re.search(r"(\S+)[ \t]*$", text[max(0, start - 30) : start])
+        if prev is None:
+            return True
+        word = prev.group(1)
+        named = word in self.v.first_names or word.rstrip(".").lower() in _TITLE_WORDS
+        return not (named or re.fullmatch(r"(?:\p{Lu}\.)+", word))
 
     def _sentence_initial_common(self, text: str, start: int, end: int) -> bool:
         """A single capitalised ordinary word at the start of a sentence or title: capitals say

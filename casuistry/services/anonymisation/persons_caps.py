@@ -4,7 +4,9 @@
 * surname in capitals + initials: "CHEN J.H.", "BROUWER-DEKKER E", "TESFAMARIAM Y G";
 * surname first with a comma: "PETKOV, Stoyan Dimitrov", "Bakker, P.J.";
 * capitals mixed with a known first name: "WANG Li Na", "Ionut Catalin DUMITRESCU", "POPESCU ION";
-* the account holder after an IBAN, "t.n.v.", "houder" or "Naam:" on a bank line.
+* the account holder after an IBAN, "t.n.v.", "houder", "Naam:" or "/NAME/" on a bank line,
+  also with a particle ("FAM VAN LEEUWEN", "J.H. DE BOER");
+* surname/given name on tickets and passports: "AMRANI/MUHAMMAD".
 
 A word in capitals counts only if it is no acronym, protected term, country, month or ordinary
 word (unless the name lists know it), so headings ("RAPPORTAGE ONDERZOEK") stay untouched.
@@ -37,10 +39,12 @@ _COMMA_RX = re.compile(
     rf"(?P<given>{_INITS}|{_ANYW}(?:[ \t]{_ANYW}){{0,2}})(?![\p{{L}}])"
 )
 _SEQ_RX = re.compile(rf"(?<![\p{{L}}\p{{N}}])(?P<seq>{_ANYW}(?:[ \t-](?:{_PART_ANY}[ \t])?{_ANYW}){{1,3}}){_END}")
+# tickets and passports: "AMRANI/MUHAMMAD", "NOWAK/ANNA MRS" (never a chain: "TRTP/SEPA/IBAN")
+_SLASH_RX = re.compile(rf"(?<![\p{{L}}\p{{N}}/])(?P<sur>{_UP})/(?P<given>{_UP})(?![\p{{L}}\p{{N}}/])")
 _HOLDER_RX = re.compile(
-    r"(?:(?i:t\.?\s?n\.?\s?v\.?|houder|naam|rekeninghouder|begunstigde|tegenrekening\s+naam)\s*:?\s*"
+    r"(?:(?i:t\.?\s?n\.?\s?v\.?|houder|naam|rekeninghouder|begunstigde|tegenrekening\s+naam)\s*:?\s*|/NAME/"
     r"|\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?\s*[\"';(|]*\s*)"
-    rf"(?:(?i:hr|mw|mevr|dhr)\.?\s+)?(?P<seq>(?:{_INITS})?(?:{_PART_UP}[ \t])?{_UP}"
+    rf"(?:(?i:hr|mw|mevr|dhr|fam|familie)\.?\s+)?(?P<seq>(?:{_INITS})?(?:{_PART_UP}[ \t])?{_UP}"
     rf"(?:[ \t-](?:{_PART_UP}[ \t])?(?:{_UP}|\p{{Lu}}\.?))*)"
     r"(?![\p{L}\p{N}])"
 )
@@ -75,6 +79,10 @@ class CapsNameFinder:
             span = self._mixed_sequence(text, m.start("seq"), m.end("seq"))
             if span:
                 out.append(Candidate(span[0], span[1], "PERSON", _P + 1))
+        for m in _SLASH_RX.finditer(text):
+            pair = (m.group("sur"), m.group("given"))
+            if all(self._caps_surname(w) for w in pair) and any(self._known(w) for w in pair):
+                out.append(Candidate(m.start(), m.end(), "PERSON", _P + 2))
         for m in _HOLDER_RX.finditer(text):
             seq = m.group("seq")
             words = [w for w in re.split(r"[ \t-]+", seq) if w]
@@ -82,7 +90,10 @@ class CapsNameFinder:
                 continue
             if not any(len(w.rstrip(".")) >= 2 and self._caps_surname(w) for w in words):
                 continue
-            if any(len(w) >= 2 and not self._caps_surname(w, strict=True) for w in words if not w.endswith(".")):
+            # (a word after a particle is vouched for by it: "VAN LEEUWEN", "DE BOER")
+            vouched = {w for p, w in zip(words, words[1:], strict=False) if p.lower() in _PARTICLES_LOWER}
+            rest = [w for w in words if not w.endswith(".") and w.lower() not in _PARTICLES_LOWER]
+            if any(len(w) >= 2 and not self._caps_surname(w, strict=w not in vouched) for w in rest):
                 continue  # "HUUR APRIL WONEN": words of a description, not an account holder
             out.append(Candidate(m.start("seq"), m.end("seq"), "PERSON", _P + 2))
         return out
@@ -117,18 +128,19 @@ class CapsNameFinder:
         w = word.strip()
         if re.fullmatch(r"\p{Lu}\.?", w):
             return False
-        for part in w.split():
+        parts = w.split()
+        for i, part in enumerate(parts):
+            low = part.lower()
+            if low in _PARTICLES_LOWER and i < len(parts) - 1:
+                continue  # "DE BOER", "VAN LEEUWEN": a particle before the surname
             if part in lexicon.NOT_INITIALS_PLAIN or self._org_word(part):
                 return False
-            low = part.lower()
             if self.v.is_protected(part) or self._title(part) in self.v.countries:
                 return False
             if low in lexicon.MONTHS or low in lexicon.WEEKDAYS or low in lexicon.MONTH_ABBREVIATIONS:
                 return False
             if self.v.is_place_only(self._title(part)) and not self._known(part):
                 return False
-            if low in _PARTICLES_LOWER:
-                continue
             if (self.v.is_common_word(low) or self.v.is_whitelisted(low)) and (strict or not self._known(part)):
                 return False
             if not self._known(part) and self._compound_of_words(part):

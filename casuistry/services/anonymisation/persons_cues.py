@@ -3,7 +3,8 @@
 Notes written by others sign, quote and abbreviate names in ways that capitalisation rules miss:
 
 * a staff member's initials signing a note or a line: "/sb", "/ RvdB", "gr. HB", a last line
-  "BvS", and the mixed initials shape "HvdL", "TdK" anywhere;
+  "BvS", "mdB" or "km JW", and the mixed initials shape "HvdL", "TdK" anywhere;
+* the name after a salutation: "Hoi Kev,", "Beste Sennah!" (no ordinary word or role);
 * the speaker of a quoted chat message: "[12:03] samira:", "[09:14] KM Jorien:", or a speaker
   label repeated at the start of several lines ("Sjaak78: ...");
 * user names after "profielnaam", "gebruikersnaam" ... ("'gsmking_mo'");
@@ -26,7 +27,11 @@ _P = PRIO["PERSON"]
 _MIXED = r"(?:[A-Z]{1,2}(?:v|vd|vdr|d|de|t|te|ten|ter)[A-Z]|(?:v|vd|d)[A-Z])"
 _CAPS = r"[A-Z]{2,3}"
 _LOWER = r"[a-z]{2,4}"
-_SHAPE = rf"(?:{_MIXED}|{_CAPS}|{_LOWER})"
+# "mdB", "kvdW": lower case with a capital surname initial (only in a signing position)
+_MIXED_LOWER = r"[a-z](?:v|vd|vdr|d|de|t|te|ter)[A-Z]"
+_SHAPE = rf"(?:{_MIXED}|{_MIXED_LOWER}|{_CAPS}|{_LOWER})"
+# a role before the initials on the last line: "km JW", "hh: TdB"
+_SIGN_ROLE = r"(?:(?i:km|klm|cm|hh|wc|consulent|handhaver|klantmanager|inkomensconsulent)[ \t]*:?[ \t]+)?"
 _END = r"(?=[ \t]*(?:$|\n|\(|,|;|\)|/))"
 
 # "/sb" or "/ RvdB" at the end of a line or text (a space or line start before the slash)
@@ -36,8 +41,13 @@ _GREETING = r"(?i:gr|grt|groet|groeten|groetjes|mvg|m\.v\.g|vr\.?\s?gr|doei|lief
 _GREETING_RX = re.compile(
     rf"(?<![\p{{L}}])(?:{_GREETING})[.,!]*[ \t\n]+(?P<name>{_MIXED}|{_CAPS}|\p{{L}}[\p{{L}}'’-]+)(?![\p{{L}}])"
 )
+# a salutation: "Hoi Kev,", "Hallo Dries!", "Beste Sennah:" (the name then a comma, ! or line end)
+_SALUTATION_RX = re.compile(
+    r"(?<![\p{L}])(?i:hoi|hallo|hey|hee|hi|beste|lieve|dag|goedemorgen|goedemiddag)[ \t]+"
+    r"(?P<name>\p{Lu}\p{Ll}{1,14})(?=[ \t]*(?:[,!:]|\n|$))"
+)
 # the last line of a text holding only initials ("\nBvS")
-_LAST_LINE_RX = re.compile(rf"\n[ \t]*(?P<ini>{_SHAPE})[ \t]*\Z")
+_LAST_LINE_RX = re.compile(rf"\n[ \t]*{_SIGN_ROLE}(?P<ini>{_SHAPE})[ \t]*\Z")
 # the last word of a text after a sentence end ("... wegen. RdG", "... januari. jm")
 _LAST_WORD_RX = re.compile(rf"[.!?][ \t]+(?P<ini>{_SHAPE})[ \t]*\Z")
 _MIXED_RX = re.compile(rf"(?<![\p{{L}}\p{{N}}&])(?P<ini>{_MIXED}[a-z]?)(?![\p{{L}}\p{{N}}&])")
@@ -128,6 +138,9 @@ class PersonCueFinder:
         for m in _MIXED_RX.finditer(text):
             if self._initials_ok(m.group("ini"), strong=False):
                 out.append(Candidate(m.start("ini"), m.end("ini"), "PERSON", _P + 2))
+        for m in _SALUTATION_RX.finditer(text):
+            if self._salutation_name(m.group("name")):
+                out.append(Candidate(m.start("name"), m.end("name"), "PERSON", _P + 2))
         for m in _GREETING_RX.finditer(text):
             name = m.group("name")
             if re.fullmatch(rf"{_MIXED}|{_CAPS}", name):
@@ -137,6 +150,15 @@ class PersonCueFinder:
             if ok:
                 out.append(Candidate(m.start("name"), m.end("name"), "PERSON", _P + 2))
         return out
+
+    def _salutation_name(self, word: str) -> bool:
+        """After "Hoi" any capitalised word is a name, unless it is an ordinary word or a role
+        ("Hoi Team,", "Beste Klantmanager,")."""
+        v = self.v
+        low = word.lower()
+        if v.is_common_word(low) or v.is_whitelisted(low) or v.is_non_name(word) or v.is_protected(word):
+            return False
+        return low not in lexicon.HEADER_WORDS and low not in lexicon.SPEAKER_ROLE_WORDS and low not in _TITLE_WORDS
 
     # ------------------------------------------------------------------ chat speakers, user names
     def _speaker_span(self, text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -39,8 +39,10 @@ class PlaceFinder:
         i = 0
         while i < n:
             s, e, tok = words[i]
-            caps = tok.isupper() and len(tok) >= 3
-            options = index.get(_caps_to_title(tok) if caps else tok)
+            caps = tok.isupper() and (len(tok) >= 3 or tok == "DE")
+            # (a place may start with a particle in capitals: "DEN HAAG", "DE BILT")
+            first = tok[:1] + tok[1:].lower() if caps else tok
+            options = index.get(first) or (index.get(_caps_to_title(tok)) if caps else None)
             head, _, tail = tok.partition("-")
             tail_ok = tail in lexicon.PLACE_PART_WORDS or (
                 is_cap(tail) and not self.v.is_common_word(tail) and not self.v.is_known_name(tail)
@@ -56,7 +58,7 @@ class PlaceFinder:
             matched = None
             for opt in options:
                 k = len(opt)
-                seq = tuple(_caps_to_title(w[2]) if caps else w[2] for w in words[i : i + k])
+                seq = (first,) + tuple(_caps_to_title(w[2]) if caps else w[2] for w in words[i + 1 : i + k])
                 if i + k <= n and seq == opt:
                     matched = k
                     break
@@ -65,7 +67,8 @@ class PlaceFinder:
                 continue
             ps, pe = s, words[i + matched - 1][1]
             ok = self._place_ok(text, words, i, matched)
-            if caps and ok == "plain" and (tok in lexicon.NOT_INITIALS_PLAIN or self.v.is_common_word(tok.lower())):
+            word_like = tok in lexicon.NOT_INITIALS_PLAIN or self.v.is_common_word(tok.lower())
+            if caps and matched == 1 and ok == "plain" and word_like:
                 ok = ""
             if ok:
                 prio = PRIO["PLACE"] + (16 if ok == "strong" else 0)

@@ -47,6 +47,8 @@ _TOKEN_RX = re.compile(r"(?:'s-)?[\p{L}'’]+(?:-[\p{L}'’]+)*")
 class PlaceCueFinder:
     def __init__(self, vocab: Vocabulary) -> None:
         self.v = vocab
+        raw = vocab.names.raw_itemsets(["locations/lst_placename/lst_province"])
+        self.provinces = {fold(p).replace("-", " ") for items in raw.values() for p in items}
 
     def find(self, text: str) -> list[Candidate]:
         out: list[Candidate] = []
@@ -75,7 +77,7 @@ class PlaceCueFinder:
             before = self._tail_place(text, bs, be, need_known=True)
             if before is None:
                 continue
-            span = self._known_prefix(text, ins, ine, world=True) or self._unknown_place(text, ins, ine)
+            span = self._known_prefix(text, ins, ine, world=True) or self._unknown_place(text, ins, ine, loose=True)
             if span:
                 out.append(Candidate(span[0], span[1], "PLACE", _STRONG))
         return out
@@ -133,16 +135,27 @@ class PlaceCueFinder:
             return s, e
         return None
 
-    def _unknown_place(self, text: str, start: int, end: int) -> tuple[int, int] | None:
-        """A capitalised word (or two) after a strong cue: a neighbourhood or village."""
+    def _unknown_place(self, text: str, start: int, end: int, loose: bool = False) -> tuple[int, int] | None:
+        """A capitalised word (or two) after a strong cue: a neighbourhood or village. ``loose``:
+        in brackets after a known place, where a word or region names a district too
+        ("Utrecht (Lombok)", "Rotterdam (IJsselmonde)"); provinces stay out."""
+        bad = self._bad_in_brackets if loose else (lambda w: self._bad_word(w, strict=True))
         words = self._words(text, start, end)[:3]
-        while words and self._bad_word(words[-1][2], strict=True):
+        while words and bad(words[-1][2]):
             words.pop()
-        if not words or self._bad_word(words[0][2], strict=True):
+        if not words or bad(words[0][2]):
             return None
         if any(w[2].lower() in lexicon.COMPANY_WORD_ENDINGS for w in words):
             return None
         return words[0][0], words[-1][1]
+
+    def _bad_in_brackets(self, word: str) -> bool:
+        folded = fold(word).replace("-", " ")
+        if folded in self.provinces or word.isupper():
+            return True
+        if folded in self.v.regions:
+            return self.v.is_protected(word) or word.lower() in lexicon.NON_NAME_WORDS
+        return self._bad_word(word, strict=False)
 
     def _tail_place(self, text: str, start: int, end: int, need_known: bool = False) -> tuple[int, int] | None:
         """The place that ends at ``end`` (the last one to three words before a bracket)."""
