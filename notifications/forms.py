@@ -8,7 +8,10 @@ SELECT = "utrecht-select utrecht-select--html-select"
 
 class FollowForm(forms.Form):
     thema = forms.ModelChoiceField(
-        label="Thema", queryset=Thema.objects.order_by("name"), widget=forms.Select(attrs={"class": SELECT})
+        label="Thema",
+        queryset=Thema.objects.order_by("name"),
+        empty_label="Kies een thema",
+        widget=forms.Select(attrs={"class": SELECT}),
     )
     regeling = forms.ChoiceField(
         label="Alleen voor regeling",
