@@ -18,10 +18,12 @@ from django.db import transaction
 from articles.demo import article_themes, load_articles
 from articles.models import KennisartikelPage
 from casuistry.models import Thema
+from casuistry.selectors.visibility import visible_casus
 from casuistry.services.demo import load_casus_demo
 from glossary.services import refresh_base_glossary
 from intervisie.demo import load_intervisie_demo
 from leerpaden.demo import load_leerpaden_demo
+from notifications.services import follow, notify_followers
 from organisations.demo import load_organisations_demo
 from organisations.models import Organisation
 from organisations.services import link_user
@@ -75,6 +77,7 @@ def load_demo(*, progress=None, log=print) -> dict:
         link_articles_to_themes()
     if demo_accounts_allowed():
         counts["gebruikers"] = create_demo_users()
+        counts["meldingen"] = follow_demo_thema()
     counts.update(load_intervisie_demo(log=log))
     counts.update(load_leerpaden_demo(with_progress=demo_accounts_allowed()))
     return counts
@@ -97,6 +100,18 @@ def create_demo_users() -> int:
         if demo.organisatie:
             link_user(username=user.username, organisation=Organisation.objects.get(code=demo.organisatie))
     return len(DEMO_USERS)
+
+
+DEMO_FOLLOWED_THEMA = "Giften en leningen"
+
+
+def follow_demo_thema(*, user: str = "consulent", recent: int = 3) -> int:
+    """The demo consulent follows one thema and has notifications of its newest casus."""
+    follower = get_user_model().objects.get(username=user)
+    thema = Thema.objects.get(name=DEMO_FOLLOWED_THEMA)
+    follow(user=follower, thema=thema)
+    newest = visible_casus(follower).filter(thema=thema).order_by("-first_published_at", "-pk")[:recent]
+    return sum(notify_followers(casus) for casus in newest)
 
 
 def link_articles_to_themes() -> None:

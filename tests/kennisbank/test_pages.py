@@ -97,6 +97,24 @@ def test_load_demo_is_idempotent_and_complete(settings):
     from django.contrib.auth import authenticate
 
     assert authenticate(username="consulent", password="demo-consulent") is not None
+    from casuistry.selectors.visibility import visible_casus
+    from notifications.models import Notification
+    from organisations.models import Organisation
+
+    assert sorted(Organisation.objects.values_list("region", flat=True)) == [
+        "Noorderkwartier",
+        "Waardenland",
+        "Waardenland",
+    ]
+    levels = set(CasusPage.objects.values_list("organisation__code", "deelniveau"))
+    assert len(levels) == 9  # every organisation has casus at every level
+    seen = {
+        name: set(visible_casus(authenticate(username=name, password=f"demo-{name}")).values_list("pk", flat=True))
+        for name in ("consulent", "consulent-oosterveen", "consulent-noorderkwartier")
+    }
+    assert len(seen["consulent"]) > len(seen["consulent-noorderkwartier"])
+    assert seen["consulent"] != seen["consulent-oosterveen"] < set(CasusPage.objects.values_list("pk", flat=True))
+    assert Notification.objects.filter(user__username="consulent").count() == 3
 
 
 def test_demo_accounts_are_refused_outside_demo_settings(settings):
