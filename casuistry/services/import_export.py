@@ -80,7 +80,7 @@ def import_casus(
     records, errors = parse_lines(lines)
     report = ImportReport()
     memo: dict = {}  # one bulk import detects each distinct text once; dropped when the import ends
-    unchanged = _unchanged_ids(records)
+    unchanged = _unchanged_ids(records, default_owner)
     records = [
         record
         if record.data["external_id"] in unchanged
@@ -122,9 +122,9 @@ def _bezwaar_not_allowed(records: list[ParsedRecord], user) -> list[LineMessage]
     ]
 
 
-def _unchanged_ids(records: list[ParsedRecord]) -> set[str]:
+def _unchanged_ids(records: list[ParsedRecord], default_owner) -> set[str]:
     """Records identical to a published casus passed the gate when they were stored."""
-    wanted = {r.data["external_id"]: r.data for r in records}
+    wanted = {r.data["external_id"]: as_stored(r.data, default_owner) for r in records}
     existing = CasusPage.objects.live().filter(external_id__in=wanted).select_related("thema")
     return {
         c.external_id
@@ -157,7 +157,7 @@ def _gate(record: ParsedRecord, report: ImportReport, errors: list[LineMessage],
 def _upsert(index: CasusIndexPage, record: ParsedRecord, *, user, owner) -> str:
     data = record.data
     existing = CasusPage.objects.filter(external_id=data["external_id"]).first()
-    if existing is not None and existing.live and casus_to_record(existing) == data and existing.organisation == owner:
+    if existing is not None and existing.live and casus_to_record(existing) == as_stored(data, owner):
         return "unchanged"
     page = existing.get_latest_revision_as_object() if existing else CasusPage()
     _apply_record(page, data)
@@ -168,6 +168,13 @@ def _upsert(index: CasusIndexPage, record: ParsedRecord, *, user, owner) -> str:
     revision = page.save_revision(user=user, log_action=True)
     revision.publish(user=user)
     return "updated" if existing else "created"
+
+
+def as_stored(data: dict, owner) -> dict:
+    """The record as its export will read once stored: a record without an owner gets the default."""
+    if owner is None or data.get("organisatie"):
+        return data
+    return {**data, "organisatie": owner.code}
 
 
 def _apply_record(page: CasusPage, data: dict) -> None:

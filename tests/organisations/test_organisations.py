@@ -134,3 +134,12 @@ def test_an_editor_cannot_open_another_organisations_casus_in_the_admin(client, 
     assert client.get(f"/admin/pages/{theirs.pk}/delete/").status_code == 404
     explorer = client.get(f"/admin/pages/{mine.get_parent().pk}/").content.decode()
     assert mine.title in explorer and f"/admin/pages/{theirs.pk}/edit/" not in explorer
+
+
+def test_reimporting_a_v1_file_with_its_organisation_changes_nothing(two_organisations):
+    lines = jsonl([casus_record(external_id="HER-1")])
+    assert import_casus(lines=lines, organisation="GM0001").created == 1
+    again = import_casus(lines=lines, organisation="GM0001")
+    assert (again.unchanged, again.updated) == (1, 0)
+    moved = import_casus(lines=lines, organisation="GM0002")  # another owner is a change
+    assert moved.updated == 1 and CasusPage.objects.get(external_id="HER-1").organisation.code == "GM0002"
