@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.http import Http404
 from wagtail.users.views import users
 
-from .models import Membership
+from .models import Membership, Organisation
 from .selectors import organisation_of
 
 
@@ -15,7 +15,9 @@ def same_organisation(actor, users_qs):
         return users_qs
     organisation = organisation_of(actor)
     if organisation is None:
-        return users_qs.filter(pk=actor.pk)
+        # Without organisations the installation is one organisation, as before; with them, a
+        # Beheerder who belongs to none manages only themself until a superuser links them.
+        return users_qs if not Organisation.objects.exists() else users_qs.filter(pk=actor.pk)
     return users_qs.filter(membership__organisation=organisation)
 
 

@@ -143,3 +143,13 @@ def test_reimporting_a_v1_file_with_its_organisation_changes_nothing(two_organis
     assert (again.unchanged, again.updated) == (1, 0)
     moved = import_casus(lines=lines, organisation="GM0002")  # another owner is a change
     assert moved.updated == 1 and CasusPage.objects.get(external_id="HER-1").organisation.code == "GM0002"
+
+
+def test_without_organisations_a_beheerder_manages_every_user_as_before(client, make_user):
+    beheerder = make_user(roles.BEHEERDER, username="beheerder1")
+    other = make_user(roles.CONSULENT, username="collega1")
+    client.force_login(beheerder)
+    assert "collega1" in client.get("/admin/users/").content.decode()
+    assert client.get(f"/admin/users/edit/{other.pk}/").status_code == 200
+    Organisation.objects.create(code="GM0001", name="Eén", region="")
+    assert client.get(f"/admin/users/edit/{other.pk}/").status_code == 404  # now: only after linking
