@@ -30,6 +30,7 @@ from .dates import find_dates
 from .employers import EmployerFinder
 from .employers_context import EmployerCueFinder
 from .findings import Finding
+from .learned import find_learned
 from .persons import PersonFinder
 from .persons_caps import CapsNameFinder
 from .persons_cues import PersonCueFinder
@@ -72,6 +73,9 @@ class Detector:
         cands.extend(self.caps_names.find(text))
         cands.extend(self.places.find(text))
         cands.extend(self.place_cues.find(text))
+        # the learned model only fills what no rule claimed (nor trims or extends a rule's finding)
+        learned = find_learned(text, self.vocab)
+        cands.extend(c for c in learned if not any(c.start < o.end and o.start < c.end for o in cands))
         cands = self._apply_protected(text, cands)
         first = _resolve(cands, text)
         persons = [f for f in first if f.label == "PERSON"]
